@@ -1,0 +1,3 @@
+from egov_repro.cli import main
+
+raise SystemExit(main())

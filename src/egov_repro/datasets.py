@@ -1,0 +1,399 @@
+"""Load and validate the project's data package (``data/datapackage.json``).
+
+Every table is checked against its Frictionless table schema (types, required
+values, ranges, patterns, allowed values, primary key) and its recorded SHA-256
+before anyone computes with it. Errors name file, line, column and expectation.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from egov_repro import atomic, paths
+from egov_repro.errors import DataError
+from egov_repro.sources import NORMALIZED_COLUMNS, check_header, read_rows, read_un_export
+
+EGDI = "egdi"
+EGDI_COLUMNS = ["year", "iso3", "country", "egdi_rank", "egdi", "epi", "osi", "hci", "tii"]
+# A field may exceed its maximum only in a row whose ``flags`` holds this code:
+# the published anomalies (e.g. 2003 HCI > 1) are kept, flagged, and allowed.
+ANOMALY_KEY = "x-exceed-maximum-if-flagged"
+
+
+def sha256(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def read_descriptor(data_dir: Path | None = None) -> dict:
+    data_dir = Path(data_dir or paths.data_dir())
+    path = data_dir / paths.DESCRIPTOR
+    if not path.is_file():
+        raise DataError(path, "the data package descriptor is missing",
+                        expected="data/datapackage.json")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(path, f"not valid JSON ({exc.msg})", line=exc.lineno,
+                        expected="a Frictionless data package descriptor") from None
+
+
+def write_descriptor(descriptor: dict, data_dir: Path) -> None:
+    text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+    atomic.write_text(Path(data_dir) / paths.DESCRIPTOR, text)
+
+
+def resource(descriptor: dict, name: str) -> dict:
+    for res in descriptor.get("resources", []):
+        if res.get("name") == name:
+            return res
+    raise DataError(paths.DESCRIPTOR, f"no resource named '{name}'",
+                    expected="one of " + ", ".join(r.get("name", "?") for r in
+                                                   descriptor.get("resources", [])))
+
+
+def data_version(data_dir: Path | None = None) -> str:
+    """The data package's version (bumped by every change to the data)."""
+    return read_descriptor(data_dir)["version"]
+
+
+def editions(data_dir: Path | None = None) -> list[int]:
+    """Survey years in the dataset, from the schema's allowed values."""
+    schema = resource(read_descriptor(data_dir), EGDI)["schema"]
+    year = next(f for f in schema["fields"] if f["name"] == "year")
+    return sorted(year["constraints"]["enum"])
+
+
+# --- validation -------------------------------------------------------------
+
+def _first_bad(mask: pd.Series) -> int | None:
+    hits = mask.to_numpy().nonzero()[0]
+    return int(hits[0]) if len(hits) else None
+
+
+def _typed_column(values: pd.Series, field: dict, path, lines: list[int]) -> pd.Series:
+    """Convert one column's text to the field's type, or name the first bad cell."""
+    name, kind = field["name"], field.get("type", "string")
+    constraints = field.get("constraints", {})
+    empty = values == ""
+    if constraints.get("required"):
+        bad = _first_bad(empty)
+        if bad is not None:
+            raise DataError(path, "required value is missing", line=lines[bad], column=name,
+                            expected=f"a {kind}")
+    if kind in ("integer", "number"):
+        numbers = pd.to_numeric(values.where(~empty), errors="coerce")
+        bad = _first_bad(numbers.isna() & ~empty)
+        if bad is not None:
+            raise DataError(path, "value is not a number", line=lines[bad], column=name,
+                            expected="a whole number" if kind == "integer" else "a decimal number",
+                            found=values.iloc[bad])
+        if kind == "integer":
+            bad = _first_bad(numbers.notna() & (numbers % 1 != 0))
+            if bad is not None:
+                raise DataError(path, "value is not a whole number", line=lines[bad],
+                                column=name, expected="a whole number", found=values.iloc[bad])
+            return numbers.astype("Int64")
+        return numbers.astype("float64")
+    if kind == "boolean":
+        lowered = values.str.lower()
+        bad = _first_bad(~lowered.isin(["true", "false", ""]))
+        if bad is not None:
+            raise DataError(path, "value is not a boolean", line=lines[bad], column=name,
+                            expected="true or false", found=values.iloc[bad])
+        return lowered.map({"true": True, "false": False}).astype("boolean")
+    return values.astype("string").where(~empty, pd.NA)
+
+
+def _check_constraints(frame: pd.DataFrame, field: dict, path, lines: list[int]) -> None:
+    name = field["name"]
+    column = frame[name]
+    constraints = field.get("constraints", {})
+    present = column.notna()
+    if "pattern" in constraints:
+        regex = re.compile(constraints["pattern"])
+        ok = column.fillna("").map(lambda v: bool(regex.fullmatch(v)))
+        bad = _first_bad(present & ~ok)
+        if bad is not None:
+            raise DataError(path, "value does not match the pattern", line=lines[bad],
+                            column=name, expected=f"text matching {constraints['pattern']}",
+                            found=column.iloc[bad])
+    if "enum" in constraints:
+        bad = _first_bad(present & ~column.isin(constraints["enum"]))
+        if bad is not None:
+            raise DataError(path, "value is not one of the allowed values", line=lines[bad],
+                            column=name,
+                            expected="one of " + ", ".join(map(str, constraints["enum"])),
+                            found=column.iloc[bad])
+    low, high = constraints.get("minimum"), constraints.get("maximum")
+    if low is not None or high is not None:
+        too_low = present & (column < low) if low is not None else present & False
+        too_high = present & (column > high) if high is not None else present & False
+        flag = field.get(ANOMALY_KEY)
+        if flag and "flags" in frame:
+            too_high &= ~frame["flags"].fillna("").str.split(";").map(lambda f: flag in f)
+        bad = _first_bad(too_low | too_high)
+        if bad is not None:
+            expected = f"a value in [{low}, {high}]"
+            if flag:
+                expected += f" (or a published anomaly flagged '{flag}')"
+            raise DataError(path, "value outside its allowed range", line=lines[bad],
+                            column=name, expected=expected, found=column.iloc[bad].item())
+
+
+def read_table(path, schema: dict) -> pd.DataFrame:
+    """Read a CSV and check it against a Frictionless table schema."""
+    header, rows = read_rows(path)
+    fields = schema["fields"]
+    check_header(path, header, [f["name"] for f in fields])
+    lines = [line for line, _ in rows]
+    text = pd.DataFrame([r for _, r in rows], columns=header, dtype="string").fillna("")
+    frame = pd.DataFrame({f["name"]: _typed_column(text[f["name"]], f, path, lines)
+                          for f in fields})
+    for field in fields:
+        _check_constraints(frame, field, path, lines)
+    key = schema.get("primaryKey")
+    if key:
+        key = [key] if isinstance(key, str) else key
+        dup = frame.duplicated(subset=key, keep="first")
+        bad = _first_bad(dup)
+        if bad is not None:
+            values = ", ".join(f"{k}={frame[k].iloc[bad]}" for k in key)
+            first = lines[_first_bad(frame[key].eq(frame[key].iloc[bad]).all(axis=1))]
+            raise DataError(path, f"duplicate row for ({values}), first seen on line {first}",
+                            line=lines[bad], column=", ".join(key),
+                            expected="each (" + ", ".join(key) + ") once")
+    return frame
+
+
+def check_hash(path, res: dict) -> None:
+    """A registered file whose bytes changed is an error that says how to re-register."""
+    digest = sha256(path)
+    expected = res.get("hash", "").removeprefix("sha256:")
+    if digest != expected:
+        size = Path(path).stat().st_size
+        raise DataError(
+            path, "the file's bytes changed since it was registered",
+            expected=f"sha256 {expected} ({res.get('bytes')} bytes)",
+            found=f"sha256 {digest} ({size} bytes)",
+            hint=("If the change is intended, re-register the file with "
+                  f"`egov-repro data register {res['path']}`; otherwise restore it with "
+                  f"`git checkout -- data/{res['path']}`."))
+
+
+def load_resource(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load one resource of the data package, validated against schema and hash."""
+    data_dir = Path(data_dir or paths.data_dir())
+    res = resource(read_descriptor(data_dir), name)
+    path = data_dir / res["path"]
+    if not path.is_file():
+        raise DataError(path, "the data file is missing",
+                        expected=f"the resource '{name}' listed in datapackage.json")
+    stat = path.stat()
+    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size,
+                        json.dumps(res, sort_keys=True)).copy()
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str, _mtime: int, _size: int, res_json: str) -> pd.DataFrame:
+    res = json.loads(res_json)
+    frame = read_table(path, res["schema"])
+    check_hash(path, res)
+    return frame
+
+
+def load_egdi(data_dir: Path | None = None, *, with_flags: bool = False) -> pd.DataFrame:
+    """UN EGDI country data, one row per country and edition (published values).
+
+    Countries not yet surveyed in an edition are rows with a missing rank and
+    missing values; ``with_flags`` adds the ``flags`` column that says why a value
+    is missing or out of range.
+    """
+    frame = load_resource(EGDI, data_dir)
+    return frame if with_flags else frame[EGDI_COLUMNS]
+
+
+def load_pegi_2016(data_dir: Path | None = None) -> pd.DataFrame:
+    """The ten provinces of the paper's Figure 2 (PeGI 2016), as the paper prints them."""
+    return load_resource("pegi-2016-top10", data_dir)
+
+
+# --- building and extending ---------------------------------------------------
+
+def format_table(frame: pd.DataFrame) -> bytes:
+    """CSV bytes with a stable layout: LF endings, shortest float repr, empty = missing."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].map(lambda v: "" if pd.isna(v) else repr(float(v)))
+    buffer = io.StringIO()
+    out.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8")
+
+
+def _set_file_stats(res: dict, path: Path) -> None:
+    res["hash"] = "sha256:" + sha256(path)
+    res["bytes"] = path.stat().st_size
+
+
+def _source_entry(path: Path, year: int) -> dict:
+    return {
+        "title": f"United Nations E-Government Survey {year}: country data",
+        "path": "https://publicadministration.un.org/egovkb/en-us/Data-Center",
+        "publisher": "United Nations, Department of Economic and Social Affairs (UN DESA)",
+        "edition": year,
+        "file": path.name,
+        "sha256": sha256(path),
+    }
+
+
+def _anomalies(data_dir: Path) -> pd.DataFrame:
+    return load_resource("published-anomalies", data_dir)
+
+
+def build_egdi(source_files: list[Path], data_dir: Path | None = None) -> pd.DataFrame:
+    """Normalize every UN export in ``source_files`` into one table."""
+    data_dir = Path(data_dir or paths.data_dir())
+    anomalies = _anomalies(data_dir)
+    frames = [read_un_export(p, anomalies=anomalies) for p in source_files]
+    return _combine(frames)
+
+
+def _combine(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frame = pd.concat(frames, ignore_index=True)
+    frame = frame.sort_values(["year", "iso3"], kind="stable").reset_index(drop=True)
+    return frame[NORMALIZED_COLUMNS]
+
+
+def _update_egdi_metadata(descriptor: dict, data_dir: Path, frame: pd.DataFrame,
+                          sources: list[dict]) -> None:
+    res = resource(descriptor, EGDI)
+    _set_file_stats(res, data_dir / res["path"])
+    year = next(f for f in res["schema"]["fields"] if f["name"] == "year")
+    year["constraints"]["enum"] = sorted(int(y) for y in frame["year"].unique())
+    by_edition = {s["edition"]: s for s in descriptor.get("sources", []) if "edition" in s}
+    others = [s for s in descriptor.get("sources", []) if "edition" not in s]
+    for entry in sources:
+        by_edition[entry["edition"]] = entry
+    descriptor["sources"] = [by_edition[y] for y in sorted(by_edition)] + others
+
+
+def rebuild(source_dir: Path, data_dir: Path) -> pd.DataFrame:
+    """Rebuild data/egdi.csv and its metadata from a folder of UN exports."""
+    files = sorted(Path(source_dir).glob("EGOV_DATA_*.csv"))
+    if not files:
+        raise DataError(source_dir, "no UN exports found", expected="files EGOV_DATA_<year>.csv")
+    frame = build_egdi(files, data_dir)
+    descriptor = read_descriptor(data_dir)
+    res = resource(descriptor, EGDI)
+    atomic.write_bytes(Path(data_dir) / res["path"], format_table(frame))
+    _update_egdi_metadata(descriptor, Path(data_dir), frame,
+                          [_source_entry(p, int(y)) for p, y in
+                           zip(files, [f.stem.rsplit("_", 1)[-1] for f in files])])
+    write_descriptor(descriptor, data_dir)
+    return frame
+
+
+def _bump_minor(version: str) -> str:
+    major, minor, *_ = (version.split(".") + ["0", "0"])[:3]
+    return f"{major}.{int(minor) + 1}.0"
+
+
+def _changelog(data_dir: Path, version: str, line: str) -> None:
+    """Add a dated entry under the changelog's title, newest first."""
+    path = Path(data_dir) / "CHANGELOG.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Data changelog\n"
+    title, _, rest = text.partition("\n")
+    entry = f"## {version} ({_dt.date.today().isoformat()})\n\n- {line}\n"
+    atomic.write_text(path, f"{title}\n\n{entry}" + (f"\n{rest.lstrip()}" if rest.strip() else ""))
+
+
+def add_edition(path, data_dir: Path | None = None, *, year: int | None = None,
+                overwrite: bool = False) -> dict:
+    """Validate, normalize and add one UN export; update hash, editions, version, changelog."""
+    data_dir = Path(data_dir or paths.data_dir())
+    path = Path(path)
+    new = read_un_export(path, year=year, anomalies=_anomalies(data_dir))
+    new_year = int(new["year"].iloc[0])
+    current = load_egdi(data_dir, with_flags=True)
+    if new_year in set(current["year"]) and not overwrite:
+        raise DataError(path, f"edition {new_year} is already in the dataset",
+                        column="Survey Year", expected="a new survey year",
+                        hint="Pass --overwrite to replace it, or --year to add it under "
+                             "another year.")
+    frame = _combine([current[current["year"] != new_year], new])
+    descriptor = read_descriptor(data_dir)
+    res = resource(descriptor, EGDI)
+    atomic.write_bytes(data_dir / res["path"], format_table(frame))
+    _update_egdi_metadata(descriptor, data_dir, frame, [_source_entry(path, new_year)])
+    old_version = descriptor["version"]
+    descriptor["version"] = _bump_minor(old_version)
+    write_descriptor(descriptor, data_dir)
+    verb = "Replaced" if new_year in set(current["year"]) else "Added"
+    _changelog(data_dir, descriptor["version"],
+               f"{verb} UN E-Government Survey edition {new_year} from `{path.name}` "
+               f"(sha256 {sha256(path)}; {len(new)} countries).")
+    return {"year": new_year, "rows": len(new), "version": descriptor["version"],
+            "replaced": verb == "Replaced"}
+
+
+def register(file: str, data_dir: Path | None = None) -> dict:
+    """Accept an intended change to a data file: validate it, record its new hash."""
+    data_dir = Path(data_dir or paths.data_dir())
+    descriptor = read_descriptor(data_dir)
+    rel = str(Path(file)).removeprefix("data/")
+    matches = [r for r in descriptor["resources"] if r["path"] == rel]
+    if not matches:
+        raise DataError(file, "not a resource of the data package",
+                        expected="one of " + ", ".join(r["path"] for r in descriptor["resources"]))
+    res = matches[0]
+    read_table(data_dir / res["path"], res["schema"])
+    _set_file_stats(res, data_dir / res["path"])
+    descriptor["version"] = _bump_minor(descriptor["version"])
+    write_descriptor(descriptor, data_dir)
+    _changelog(data_dir, descriptor["version"], f"Re-registered `{res['path']}` "
+               f"(sha256 {res['hash'].removeprefix('sha256:')}).")
+    return {"path": res["path"], "version": descriptor["version"]}
+
+
+def validate_package(data_dir: Path | None = None) -> dict:
+    """Validate every resource (schema, hash) and the EGDI names; return a summary."""
+    from egov_repro.countries import names_to_iso3
+
+    data_dir = Path(data_dir or paths.data_dir())
+    descriptor = read_descriptor(data_dir)
+    counts = {}
+    for res in descriptor["resources"]:
+        path = data_dir / res["path"]
+        if not path.is_file():
+            raise DataError(path, "the data file is missing",
+                            expected=f"the resource '{res['name']}' of datapackage.json")
+        frame = read_table(path, res["schema"])
+        if res["name"] == EGDI:
+            _check_names(frame, path, names_to_iso3(list(frame["country"]),
+                                                    paths.raw_dir(data_dir)))
+        check_hash(path, res)
+        counts[res["name"]] = len(frame)
+    egdi = load_egdi(data_dir)
+    return {"version": descriptor["version"], "resources": counts,
+            "editions": sorted(egdi["year"].unique().tolist()),
+            "countries": int(egdi["iso3"].nunique())}
+
+
+def _check_names(frame: pd.DataFrame, path, codes: list) -> None:
+    for i, (name, iso3, code) in enumerate(zip(frame["country"], frame["iso3"], codes)):
+        if code is None:
+            raise DataError(path, "unknown country name", line=i + 2, column="country",
+                            expected="a country name that maps to an ISO 3166 alpha-3 code",
+                            found=name)
+        if code != iso3:
+            raise DataError(path, f"country name maps to {code}, not to the row's iso3 {iso3}",
+                            line=i + 2, column="country", expected=f"the name of {iso3}",
+                            found=name)

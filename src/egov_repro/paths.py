@@ -1,0 +1,37 @@
+"""Where the project's data and figures live.
+
+Found from the environment variable EGOV_REPRO_DATA_DIR, else the nearest
+``data/datapackage.json`` above the working directory (so a copy of the project
+uses its own data), else the checkout this package was installed from.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DESCRIPTOR = "datapackage.json"
+
+
+def data_dir() -> Path:
+    env = os.environ.get("EGOV_REPRO_DATA_DIR")
+    if env:
+        return Path(env).resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "data" / DESCRIPTOR).is_file():
+            return folder / "data"
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def raw_dir(data: Path | None = None) -> Path:
+    return (data or data_dir()) / "raw"
+
+
+def project_root(data: Path | None = None) -> Path:
+    return (data or data_dir()).parent
+
+
+def figures_dir(data: Path | None = None) -> Path:
+    env = os.environ.get("EGOV_REPRO_FIGURES_DIR")
+    return Path(env).resolve() if env else project_root(data) / "figures"
