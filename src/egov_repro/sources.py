@@ -53,6 +53,8 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     Returns the header and (line number, fields) pairs; line 1 is the header.
     CRLF and LF endings are both accepted (the UN's own download uses CRLF).
     """
+    if not Path(path).is_file():
+        raise DataError(path, "no such file", expected="a CSV file")
     raw = Path(path).read_bytes()
     if not raw.strip():
         raise DataError(path, "the file is empty", expected="a header row and data rows")

@@ -1,0 +1,153 @@
+"""The ``egov-repro`` command: thin wrappers that parse, call, and report errors.
+
+Bad data or a bad argument prints one paragraph naming what is wrong and exits 1;
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _data_dir(args) -> Path | None:
+    return Path(args.data_dir).resolve() if getattr(args, "data_dir", None) else None
+
+
+def cmd_validate(args) -> int:
+    from egov_repro.datasets import validate_package
+
+    summary = validate_package(_data_dir(args))
+    counts = ", ".join(f"{name} {rows} rows" for name, rows in summary["resources"].items())
+    years = summary["editions"]
+    print(f"valid: data package {summary['version']}: {len(years)} editions "
+          f"({years[0]}-{years[-1]}), {summary['countries']} countries; {counts}")
+    return 0
+
+
+def cmd_data_add(args) -> int:
+    from egov_repro.datasets import add_edition
+
+    result = add_edition(args.path, _data_dir(args), year=args.year, overwrite=args.overwrite)
+    verb = "replaced" if result["replaced"] else "added"
+    print(f"{verb} edition {result['year']} ({result['rows']} countries); "
+          f"data version is now {result['version']}")
+    return 0
+
+
+def cmd_data_register(args) -> int:
+    from egov_repro.datasets import register
+
+    result = register(args.file, _data_dir(args))
+    print(f"registered {result['path']}; data version is now {result['version']}")
+    return 0
+
+
+def cmd_data_rebuild(args) -> int:
+    from egov_repro import paths
+    from egov_repro.datasets import rebuild
+
+    frame = rebuild(Path(args.sources), _data_dir(args) or paths.data_dir())
+    print(f"rebuilt egdi.csv: {len(frame)} rows, {frame['year'].nunique()} editions")
+    return 0
+
+
+def _close(fig) -> None:
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+
+
+def cmd_figures(args) -> int:
+    from egov_repro import figures
+
+    for make in figures.all_figures(_data_dir(args)):
+        figure = make()
+        written = figure.save(args.out)
+        _close(figure.fig)
+        print(f"{figure.id}: " + ", ".join(str(p) for p in written.values()))
+    return 0
+
+
+def cmd_profile(args) -> int:
+    from egov_repro import figures
+
+    figure = figures.profile_figure(args.iso3, lang=args.lang, data_dir=_data_dir(args))
+    written = figure.save(args.out)
+    _close(figure.fig)
+    print(f"{figure.id}: " + ", ".join(str(p) for p in written.values()))
+    return 0
+
+
+def cmd_claims(args) -> int:
+    from egov_repro import claims
+
+    records = claims.audit(_data_dir(args))
+    if args.json:
+        print(json.dumps(records, indent=2, ensure_ascii=False))
+    else:
+        print(claims.format_table(records))
+        print()
+        print(claims.summary_line(records))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="egov-repro",
+        description="Rebuild and audit the figures of Fahlevy, Saleh & Nurmiyati (2023) "
+                    "from UN E-Government Survey data.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_data_dir(p):
+        p.add_argument("--data-dir", help="the data package folder (default: ./data)")
+        return p
+
+    p = with_data_dir(sub.add_parser("validate", help="check every data file (schema, hashes)"))
+    p.set_defaults(func=cmd_validate)
+
+    data = sub.add_parser("data", help="change the dataset").add_subparsers(
+        dest="data_command", required=True)
+    p = with_data_dir(data.add_parser("add", help="add a survey edition in the UN export layout"))
+    p.add_argument("path", help="a UN Data Center export, e.g. EGOV_DATA_2026.csv")
+    p.add_argument("--year", type=int, help="register under this year (default: the file's)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing edition")
+    p.set_defaults(func=cmd_data_add)
+    p = with_data_dir(data.add_parser("register", help="accept an intended change to a data file"))
+    p.add_argument("file", help="the file's path inside data/, e.g. raw/regions.csv")
+    p.set_defaults(func=cmd_data_register)
+    p = with_data_dir(data.add_parser("rebuild", help="rebuild egdi.csv from a folder of UN exports"))
+    p.add_argument("--sources", required=True, help="folder holding EGOV_DATA_<year>.csv files")
+    p.set_defaults(func=cmd_data_rebuild)
+
+    p = with_data_dir(sub.add_parser("figures", help="render every figure of the book"))
+    p.add_argument("--out", help="output folder (default: ./figures)")
+    p.set_defaults(func=cmd_figures)
+
+    p = with_data_dir(sub.add_parser("profile", help="render one country's profile figure"))
+    p.add_argument("iso3", help="ISO 3166 alpha-3 code, e.g. IDN")
+    p.add_argument("--lang", default="id", help="label language: id (default) or en")
+    p.add_argument("--out", help="output folder (default: ./figures)")
+    p.set_defaults(func=cmd_profile)
+
+    p = with_data_dir(sub.add_parser("claims", help="audit the paper's numbers against the data"))
+    p.add_argument("--json", action="store_true", help="print JSON records")
+    p.set_defaults(func=cmd_claims)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from egov_repro.errors import DataError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (DataError, ValueError, FileNotFoundError) as exc:
+        print(f"egov-repro {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
