@@ -110,3 +110,23 @@ def components_long(egdi: pd.DataFrame, members: list[str], years: list[int]) ->
     long = rows.melt(id_vars=["year", "iso3", "country", "egdi_rank"], value_vars=COMPONENTS,
                      var_name="component", value_name="value")
     return long.sort_values(["component", "iso3", "year"], kind="stable").reset_index(drop=True)
+
+
+def ranking_sensitivity(egdi: pd.DataFrame, definitions: dict[str, list[str]],
+                        year: int) -> pd.DataFrame:
+    """Each country's regional place under several definitions of the region, side by side
+    (missing where a definition leaves the country out)."""
+    places = {name: rank_within_region(egdi, members, year).set_index("iso3")["regional_rank"]
+              for name, members in definitions.items()}
+    table = pd.DataFrame(places).astype("Int64")
+    rows = edition(egdi, year).set_index("iso3").loc[table.index, ["country", "egdi", "egdi_rank"]]
+    table = rows.join(table).sort_values(["egdi_rank", "country"], kind="stable")
+    return table.reset_index()
+
+
+def median_change(long: pd.DataFrame, start: int, end: int) -> dict[str, float]:
+    """Median change of each component across countries between two editions
+    (``long`` as made by components_long); keys ``median_change_<component>``."""
+    wide = long.pivot_table(index=["iso3", "component"], columns="year", values="value")
+    change = (wide[end] - wide[start]).groupby(level="component").median()
+    return {f"median_change_{c}": float(change[c]) for c in COMPONENTS}

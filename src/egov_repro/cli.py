@@ -94,6 +94,20 @@ def cmd_claims(args) -> int:
     return 0
 
 
+def cmd_book(args) -> int:
+    from egov_repro.book import build
+
+    return build(Path(args.root) if args.root else None)
+
+
+def cmd_refresh(args) -> int:
+    from egov_repro.book import refresh_outputs
+
+    for path in refresh_outputs(Path(args.root) if args.root else None, args.notebooks):
+        print(f"re-executed {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="egov-repro",
@@ -131,6 +145,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="id", help="label language: id (default) or en")
     p.add_argument("--out", help="output folder (default: ./figures)")
     p.set_defaults(func=cmd_profile)
+
+    p = sub.add_parser("book", help="build the book into _build/html (warnings are errors)")
+    p.add_argument("--root", help="the book's folder (default: the current folder)")
+    p.set_defaults(func=cmd_book)
+
+    p = sub.add_parser("refresh-notebooks",
+                       help="re-execute notebooks in place (updates the nbval reference outputs)")
+    p.add_argument("notebooks", nargs="*", help="names of notebooks (default: all)")
+    p.add_argument("--root", help="the book's folder (default: the current folder)")
+    p.set_defaults(func=cmd_refresh)
 
     p = with_data_dir(sub.add_parser("claims", help="audit the paper's numbers against the data"))
     p.add_argument("--json", action="store_true", help="print JSON records")

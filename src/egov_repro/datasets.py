@@ -397,3 +397,23 @@ def _check_names(frame: pd.DataFrame, path, codes: list) -> None:
             raise DataError(path, f"country name maps to {code}, not to the row's iso3 {iso3}",
                             line=i + 2, column="country", expected=f"the name of {iso3}",
                             found=name)
+
+
+def coverage(data_dir: Path | None = None) -> pd.DataFrame:
+    """Per edition: countries listed, surveyed, values stored as missing, and the
+    source file with its SHA-256 (the data chapter's table)."""
+    data_dir = Path(data_dir or paths.data_dir())
+    egdi = load_egdi(data_dir, with_flags=True)
+    flags = egdi["flags"].fillna("")
+    sources = {s["edition"]: s for s in read_descriptor(data_dir)["sources"] if "edition" in s}
+    table = egdi.assign(
+        surveyed=egdi["egdi_rank"].notna(),
+        missing_values=egdi[["egdi", "hci", "tii"]].isna().sum(axis=1).where(
+            egdi["egdi_rank"].notna(), 0),
+        anomalies=flags.str.contains("_above_one"),
+    ).groupby("year").agg(countries=("iso3", "size"), surveyed=("surveyed", "sum"),
+                          zeros_as_missing=("missing_values", "sum"),
+                          flagged_anomalies=("anomalies", "sum"))
+    table["source_file"] = [sources.get(y, {}).get("file", "") for y in table.index]
+    table["sha256"] = [sources.get(y, {}).get("sha256", "")[:12] for y in table.index]
+    return table.reset_index()

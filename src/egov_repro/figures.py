@@ -163,7 +163,7 @@ def profile_figure(iso3: str = paper.FOCUS, lang: str = "id", data_dir=None) -> 
     code = check_iso3(iso3, data_dir)
     figure_id = f"profile-{code.lower()}" + _suffix(_lang_suffix(lang))
     return _trend_figure(code, [DEFAULT_REGION, "world"], lang, None, figure_id,
-                         "chapters/08-country-profile.ipynb", data_dir)
+                         "chapters/10-country-profile.ipynb", data_dir)
 
 
 def components_figure(years: tuple[int, int] = (2022, 2024), region: str = DEFAULT_REGION,
@@ -182,7 +182,7 @@ def components_figure(years: tuple[int, int] = (2022, 2024), region: str = DEFAU
         title=label("components_title", lang, years=" & ".join(map(str, years))),
         source=label("source_un", lang, years=", ".join(map(str, years))))
     figure_id = f"components-{region}-{years[0]}-{years[1]}" + _suffix(_lang_suffix(lang))
-    return Figure(figure_id, long, fig, "chapters/07-components.ipynb")
+    return Figure(figure_id, long, fig, "chapters/08-components.ipynb")
 
 
 def all_figures(data_dir=None) -> list:

@@ -1,0 +1,36 @@
+"""A small Sphinx extension: every page's footer names the data version and the
+commit the book was built from, so a reader can tell which data a page shows."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+def build_stamp(root: Path) -> dict[str, str]:
+    from egov_repro.datasets import data_version
+
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root,
+                                capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=root, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit, dirty = "unknown (not a git checkout)", ""
+    return {"data_version": data_version(root / "data"),
+            "commit": commit + (" with uncommitted changes" if dirty else "")}
+
+
+def _footer(app, config) -> None:
+    stamp = build_stamp(Path(app.srcdir))
+    options = dict(config.html_theme_options or {})
+    options["extra_footer"] = (
+        f'<p class="egov-stamp">Data package version <code>{stamp["data_version"]}</code>'
+        f' &middot; built from commit <code>{stamp["commit"]}</code></p>'
+        + options.get("extra_footer", ""))
+    config.html_theme_options = options
+
+
+def setup(app):
+    app.connect("config-inited", _footer, priority=900)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
