@@ -66,7 +66,9 @@ def save_figure(fig, table: pd.DataFrame, figure_id: str, out_dir) -> dict[str, 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {}
     targets = {ext: out_dir / f"{figure_id}.{ext}" for ext in ("png", "svg", "csv")}
-    with atomic.atomic_path(targets["png"]) as png, atomic.atomic_path(targets["svg"]) as svg:
+    with (house_style(), atomic.atomic_path(targets["png"]) as png,
+          atomic.atomic_path(targets["svg"]) as svg):
+        # The SVG hash salt is read at save time: the house style must be active here.
         fig.savefig(png, format="png", metadata=PNG_METADATA)
         fig.savefig(svg, format="svg", metadata=SVG_METADATA)
         atomic.write_bytes(targets["csv"], format_table(table))
