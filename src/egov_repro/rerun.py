@@ -8,6 +8,10 @@ from pathlib import Path
 
 from egov_repro import paths
 
+# The child kernel's own log (e.g. its warning about unencrypted local TCP) would land
+# in the calling notebook's stderr and make its stored outputs differ run to run.
+QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
+
 
 def chapters_dir() -> Path:
     return paths.project_root() / "chapters"
@@ -34,7 +38,7 @@ def run_chapter(chapter: str, parameters: dict, out_dir=None) -> Path:
     target = out_dir / output_name(chapter, parameters)
     papermill.execute_notebook(str(source), str(target), parameters=parameters,
                                cwd=str(source.parent), progress_bar=False, log_output=False,
-                               kernel_name="python3")
+                               kernel_name="python3", extra_arguments=QUIET_KERNEL)
     return target
 
 
