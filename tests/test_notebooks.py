@@ -17,7 +17,6 @@ from conftest import ROOT, copy_project
 from egov_repro import datasets
 from egov_repro.rerun import QUIET_KERNEL
 
-pytestmark = pytest.mark.xdist_group("notebooks")
 
 
 def run(chapter, tmp_path, **parameters):
