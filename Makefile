@@ -15,13 +15,14 @@ $(STAMP): requirements.lock requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@if $(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) 2>/dev/null; then \
 	  echo "installing the locked environment with uv"; \
-	  $(BIN)/uv pip install -q --python $(BIN)/python --require-hashes -r requirements.lock && \
+	  $(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python --require-hashes -r requirements.lock && \
 	  $(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e . ; \
 	else \
 	  echo "uv unavailable: installing the locked environment with pip"; \
 	  $(BIN)/python -m pip install -q --require-hashes -r requirements.lock && \
 	  $(BIN)/python -m pip install -q --no-deps -e . ; \
 	fi
+	@$(BIN)/python -m compileall -q src
 	@touch $(STAMP)
 
 env: $(STAMP)

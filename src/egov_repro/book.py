@@ -16,10 +16,14 @@ from pathlib import Path
 FINGERPRINT = ".egov-fingerprint"
 
 
-def fingerprint(root: Path) -> str:
-    """SHA-256 over every file the chapters' outputs depend on besides the chapters."""
+def fingerprint(root: Path, *, with_chapters: bool = False) -> str:
+    """SHA-256 over the files the chapters' outputs depend on: data/ and src/ (the
+    cache key jupyter-cache lacks), and optionally the notebooks themselves."""
     digest = hashlib.sha256()
-    files = sorted([*(root / "data").rglob("*"), *(root / "src" / "egov_repro").rglob("*.py")])
+    files = [*(root / "data").rglob("*"), *(root / "src" / "egov_repro").rglob("*.py")]
+    if with_chapters:
+        files += notebooks(root)
+    files = sorted(files)
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(root)).encode() + b"\0")
@@ -27,22 +31,53 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
+def pre_execute(root: Path, cache_dir: Path) -> list[str]:
+    """Execute the notebooks that have no cached run, on every core at once.
+
+    jupyter-book itself executes one notebook after the other; filling its cache first
+    lets it find every notebook already executed. A notebook that fails here is simply
+    left for jupyter-book, which re-runs it and reports the error in the build.
+    """
+    import logging
+
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    cache = get_cache(str(cache_dir))
+    uris = [str(path) for path in notebooks(root)]
+    for uri in uris:
+        cache.add_nb_to_project(uri)
+    if not cache.list_unexecuted(filter_uris=uris):
+        return []
+    logger = logging.getLogger("egov_repro.book")
+    result = load_executor("local-parallel", cache=cache, logger=logger).run_and_cache(
+        filter_uris=uris, timeout=300)
+    return result.succeeded
+
+
 def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> int:
     """Run ``jupyter-book build`` (warnings are errors), clearing stale caches first."""
     root = Path(root or Path.cwd()).resolve()
     build_dir = root / "_build"
     stamp = build_dir / FINGERPRINT
-    current = fingerprint(root)
+    inputs, everything = fingerprint(root), fingerprint(root, with_chapters=True)
+    previous = stamp.read_text().split() if stamp.exists() else ["", ""]
     args = ["-W", "-n", "--keep-going"]
-    if not stamp.exists() or stamp.read_text() != current:
+    if previous[0] != inputs:
+        # Data or code changed: no cached output can be trusted, and every page must be
+        # re-read even though its source file did not change.
         shutil.rmtree(build_dir / ".jupyter_cache", ignore_errors=True)
         args.append("--all")
+    if previous[1:] != [everything]:
+        executed = pre_execute(root, build_dir / ".jupyter_cache")
+        if executed:
+            print(f"egov-repro book: executed {len(executed)} notebooks on all cores")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     command = [str(jupyter_book), "build", str(root), *args, *(extra_args or [])]
     result = subprocess.run(command, cwd=root)
     if result.returncode == 0:
         build_dir.mkdir(exist_ok=True)
-        stamp.write_text(current)
+        stamp.write_text(f"{inputs} {everything}")
     return result.returncode
 
 

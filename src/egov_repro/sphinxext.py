@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def build_stamp(root: Path) -> dict[str, str]:
-    from egov_repro.datasets import data_version
+    import json
 
     try:
         commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root,
@@ -17,7 +17,8 @@ def build_stamp(root: Path) -> dict[str, str]:
                                cwd=root, capture_output=True, text=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         commit, dirty = "unknown (not a git checkout)", ""
-    return {"data_version": data_version(root / "data"),
+    descriptor = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    return {"data_version": descriptor["version"],
             "commit": commit + (" with uncommitted changes" if dirty else "")}
 
 
