@@ -32,6 +32,23 @@ def _footer(app, config) -> None:
     config.html_theme_options = options
 
 
+def _unique_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Drop repeated <script> tags. sphinx-thebe adds its inline configuration once per
+    build from an event that fires again when pages are re-read, and a second
+    `const THEBE_JS_URL` declaration is a JavaScript error in every page's console."""
+    seen, unique = set(), []
+    for script in context.get("script_files", []):
+        # An inline script is added once with filename None and once with "".
+        key = (getattr(script, "filename", str(script)) or "",
+               getattr(script, "attributes", {}).get("body"))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
 def setup(app):
     app.connect("config-inited", _footer, priority=900)
+    app.connect("html-page-context", _unique_scripts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+
