@@ -137,12 +137,12 @@ def audit(data_dir: Path | None = None) -> list[dict]:
     records.append(_record(
         "provinces-unit-2016", "The provinces' values are percentages.", WHERE_FIG2,
         {"unit": "percent", "range": [paper.PROVINCES_2016[-1][1], paper.PROVINCES_2016[0][1]]},
-        {"unit": "unknown (likely PeGI score, 0-4)",
+        {"unit": "unknown (likely a PeGI score, scale up to 4)",
          "range": [float(scores.min()), float(scores.max())]},
         None,
         f"The values run from {scores.min():.2f} to {scores.max():.2f}: as percentages of "
-        "anything they would be implausibly low for a top-10, while they fit the 0-4 scale of "
-        "Kominfo's PeGI scores. Without the primary table the unit cannot be settled.",
+        "anything they would be implausibly low for a top-10, while they fit the scale of Kominfo's "
+        "PeGI scores, which tops out at 4. Without the primary table the unit cannot be settled.",
         verdict="unverifiable"))
 
     start, start_rank, end, end_rank = paper.RANK_MOVE
