@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 BOOK_FILES = ["_config.yml", "_toc.yml", "intro.ipynb", "cite.md", "references.md",
-              "references.bib", "CITATION.cff", "data", "figures", "chapters"]
+              "references.bib", "CITATION.cff", "data", "figures", "chapters", "images"]
 ENV_FILES = ["Makefile", "pyproject.toml", "requirements.txt", "requirements.lock",
              "README.md", "src"]
 

@@ -53,7 +53,7 @@ def data_copy(tmp_path) -> Path:
 def copy_project(target: Path) -> Path:
     """A copy of everything the book needs, to build or re-execute without touching ROOT."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("data", "figures", "chapters"):
+    for name in ("data", "figures", "chapters", "images"):
         shutil.copytree(ROOT / name, target / name,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     for name in PROJECT_FILES:

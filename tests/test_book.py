@@ -157,6 +157,8 @@ def test_every_page_shows_its_images_without_console_errors(site, browser):
         page.on("console", lambda msg: errors.append(msg.text)
                 if msg.type == "error" and msg.text not in ALLOWED_CONSOLE_ERRORS else None)
         page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("response", lambda r: errors.append(f"HTTP {r.status} for {r.url}")
+                if r.status >= 400 else None)
         page.goto(urljoin(base, name), wait_until="load")
         images = page.evaluate("Array.from(document.images).map(i => "
                                "[i.getAttribute('src'), i.complete && i.naturalWidth > 0])")

@@ -17,17 +17,18 @@ FINGERPRINT = ".egov-fingerprint"
 
 
 def fingerprint(root: Path, *, with_chapters: bool = False) -> str:
-    """SHA-256 over the files the chapters' outputs depend on: data/ and src/ (the
-    cache key jupyter-cache lacks), and optionally the notebooks themselves."""
-    digest = hashlib.sha256()
-    files = [*(root / "data").rglob("*"), *(root / "src" / "egov_repro").rglob("*.py")]
+    """SHA-256 over what the chapters' outputs depend on besides their own code cells
+    (the key jupyter-cache lacks): the book's data/ and the egov_repro code that runs
+    them; optionally the notebooks themselves."""
+    package = Path(__file__).resolve().parent
+    files = [(f"data/{p.relative_to(root / 'data')}", p) for p in (root / "data").rglob("*")]
+    files += [(f"egov_repro/{p.relative_to(package)}", p) for p in package.rglob("*.py")]
     if with_chapters:
-        files += notebooks(root)
-    files = sorted(files)
-    for path in files:
+        files += [(str(p.relative_to(root)), p) for p in notebooks(root)]
+    digest = hashlib.sha256()
+    for name, path in sorted(files):
         if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(root)).encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
