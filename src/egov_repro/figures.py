@@ -105,10 +105,15 @@ def trend_labels(lang: str, data_dir=None) -> dict[str, str]:
     return labels
 
 
+def _median_key(region: str) -> str:
+    return region.replace("-", "_")
+
+
 def country_trend_table(iso3: str, regions: list[str], data_dir=None) -> pd.DataFrame:
-    """A country's every edition, with the EGDI median of each region named."""
+    """A country's every edition, with the EGDI median of each region named
+    (columns ``median_egdi_<region>``)."""
     egdi = load_egdi(data_dir)
-    medians = {r.replace("-", "_"): (None if r == "world" else region_members(r, data_dir=data_dir))
+    medians = {_median_key(r): (None if r == "world" else region_members(r, data_dir=data_dir))
                for r in regions}
     return analysis.country_trend(egdi, iso3, medians)
 
@@ -118,7 +123,7 @@ def _trend_figure(iso3: str, regions: list[str], lang: str, mark_year: int | Non
     table = country_trend_table(iso3, regions, data_dir)
     years = table["year"].astype(int)
     names = country_labels(lang, data_dir)
-    median_labels = {f"median_egdi_{r.replace('-', '_')}":
+    median_labels = {f"median_egdi_{_median_key(r)}":
                      label("median", lang, region=label(f"region:{r}", lang)) for r in regions}
     fig = plotting.plot_trend(
         table, title=label("fig3_title", lang, country=names[iso3], last=years.max()),

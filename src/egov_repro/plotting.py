@@ -64,7 +64,6 @@ def save_figure(fig, table: pd.DataFrame, figure_id: str, out_dir) -> dict[str, 
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = {}
     targets = {ext: out_dir / f"{figure_id}.{ext}" for ext in ("png", "svg", "csv")}
     with (house_style(), atomic.atomic_path(targets["png"]) as png,
           atomic.atomic_path(targets["svg"]) as svg):
@@ -72,8 +71,7 @@ def save_figure(fig, table: pd.DataFrame, figure_id: str, out_dir) -> dict[str, 
         fig.savefig(png, format="png", metadata=PNG_METADATA)
         fig.savefig(svg, format="svg", metadata=SVG_METADATA)
         atomic.write_bytes(targets["csv"], format_table(table))
-    written.update(targets)
-    return written
+    return targets
 
 
 def _bar_colours(iso3: pd.Series, highlight: str, omitted: set[str]) -> list[str]:
