@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_SOURCES = ROOT.parent / "shared" / "data-sources" / "un-egov-survey"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 PROJECT_FILES = ["_config.yml", "_toc.yml", "intro.ipynb", "cite.md", "references.md",
                  "references.bib", "CITATION.cff"]
@@ -59,13 +58,3 @@ def copy_project(target: Path) -> Path:
     for name in PROJECT_FILES:
         shutil.copy2(ROOT / name, target / name)
     return target
-
-
-@pytest.fixture(scope="session")
-def shared_sources() -> Path:
-    """The UN exports in ../shared; required in CI, skipped (with the reason) elsewhere."""
-    if not SHARED_SOURCES.is_dir():
-        if IN_CI:
-            pytest.fail(f"CI=true but the UN sources are missing at {SHARED_SOURCES}")
-        pytest.skip(f"UN sources not found at {SHARED_SOURCES}")
-    return SHARED_SOURCES

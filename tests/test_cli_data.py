@@ -79,6 +79,10 @@ CASES = {
     "index out of range": (set_cell(2022, "IDN", "tii", "1.5"),
                            r"egdi\.csv, line \d+, column 'tii': value outside its allowed "
                            r"range; expected a value in \[0, 1\].*found 1\.5"),
+    "HCI above 1 without the anomaly flag": (
+        set_cell(2022, "IDN", "hci", "1.2"),
+        r"egdi\.csv, line \d+, column 'hci': value above the index's design maximum; "
+        r"expected a value in \[0, 1\] \(or a published anomaly flagged 'hci_above_one'\)"),
     "unknown country name": (set_cell(2022, "IDN", "country", "Atlantis"),
                              r"egdi\.csv, line \d+, column 'country': unknown country name.*'Atlantis'"),
     "truncated file": (truncate, r"egdi\.csv, line \d+: row has \d+ fields; expected 10 "
@@ -143,6 +147,12 @@ def test_data_add_round_trips_an_edition_under_a_new_year(capsys, data_copy, tmp
     assert year_field["constraints"]["enum"][-1] == 2026
     assert "Added UN E-Government Survey edition 2026" in (data_copy / "CHANGELOG.md").read_text()
     assert run(capsys, "validate", "--data-dir", str(data_copy))[0] == 0
+    # The export joins the raw sources, so the extended table can be rebuilt from them.
+    kept = data_copy / "raw" / "un-egov-survey" / "EGOV_DATA_2026.csv"
+    assert kept.read_bytes() == export.read_bytes()
+    table = (data_copy / "egdi.csv").read_bytes()
+    assert run(capsys, "data", "rebuild", "--data-dir", str(data_copy))[0] == 0
+    assert (data_copy / "egdi.csv").read_bytes() == table
 
 
 def test_data_add_refuses_to_overwrite_unless_told(capsys, data_copy, tmp_path):

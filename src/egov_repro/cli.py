@@ -49,7 +49,8 @@ def cmd_data_rebuild(args) -> int:
     from egov_repro import paths
     from egov_repro.datasets import rebuild
 
-    frame = rebuild(Path(args.sources), _data_dir(args) or paths.data_dir())
+    frame = rebuild(_data_dir(args) or paths.data_dir(),
+                    Path(args.sources) if args.sources else None)
     print(f"rebuilt egdi.csv: {len(frame)} rows, {frame['year'].nunique()} editions")
     return 0
 
@@ -132,8 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_data_dir(data.add_parser("register", help="accept an intended change to a data file"))
     p.add_argument("file", help="the file's path inside data/, e.g. raw/regions.csv")
     p.set_defaults(func=cmd_data_register)
-    p = with_data_dir(data.add_parser("rebuild", help="rebuild egdi.csv from a folder of UN exports"))
-    p.add_argument("--sources", required=True, help="folder holding EGOV_DATA_<year>.csv files")
+    p = with_data_dir(data.add_parser("rebuild", help="rebuild egdi.csv from the UN exports"))
+    p.add_argument("--sources", help="folder holding EGOV_DATA_<year>.csv files "
+                                     "(default: data/raw/un-egov-survey)")
     p.set_defaults(func=cmd_data_rebuild)
 
     p = with_data_dir(sub.add_parser("figures", help="render every figure of the book"))

@@ -23,9 +23,13 @@ from egov_repro.sources import NORMALIZED_COLUMNS, check_header, read_rows, read
 
 EGDI = "egdi"
 EGDI_COLUMNS = ["year", "iso3", "country", "egdi_rank", "egdi", "epi", "osi", "hci", "tii"]
-# A field may exceed its maximum only in a row whose ``flags`` holds this code:
-# the published anomalies (e.g. 2003 HCI > 1) are kept, flagged, and allowed.
-ANOMALY_KEY = "x-exceed-maximum-if-flagged"
+# An index is 0-1 by design (``x-design-maximum``), but the UN published a few values
+# above 1 (2003 HCI). The schema's own ``maximum`` is the documented published range,
+# so the standard Frictionless validator accepts them; this package adds the stricter
+# rule that a value above the design maximum needs the row flag named here.
+DESIGN_MAXIMUM_KEY = "x-design-maximum"
+ANOMALY_KEY = "x-exceed-design-maximum-if-flagged"
+UN_SOURCES_DIR = "raw/un-egov-survey"
 
 
 def sha256(path) -> str:
@@ -136,15 +140,22 @@ def _check_constraints(frame: pd.DataFrame, field: dict, path, lines: list[int])
     if low is not None or high is not None:
         too_low = present & (column < low) if low is not None else present & False
         too_high = present & (column > high) if high is not None else present & False
-        flag = field.get(ANOMALY_KEY)
-        if flag and "flags" in frame:
-            too_high &= ~frame["flags"].fillna("").str.split(";").map(lambda f: flag in f)
         bad = _first_bad(too_low | too_high)
         if bad is not None:
-            expected = f"a value in [{low}, {high}]"
+            raise DataError(path, "value outside its allowed range", line=lines[bad],
+                            column=name, expected=f"a value in [{low}, {high}]",
+                            found=column.iloc[bad].item())
+    design, flag = field.get(DESIGN_MAXIMUM_KEY), field.get(ANOMALY_KEY)
+    if design is not None:
+        above = present & (column > design)
+        if flag and "flags" in frame:
+            above &= ~frame["flags"].fillna("").str.split(";").map(lambda f: flag in f)
+        bad = _first_bad(above)
+        if bad is not None:
+            expected = f"a value in [{low}, {design}]"
             if flag:
                 expected += f" (or a published anomaly flagged '{flag}')"
-            raise DataError(path, "value outside its allowed range", line=lines[bad],
+            raise DataError(path, "value above the index's design maximum", line=lines[bad],
                             column=name, expected=expected, found=column.iloc[bad].item())
 
 
@@ -243,27 +254,55 @@ def _set_file_stats(res: dict, path: Path) -> None:
     res["bytes"] = path.stat().st_size
 
 
+UN_TERMS = "https://www.un.org/en/about-us/terms-of-use"
+
+
+def un_export_name(year: int) -> str:
+    return f"EGOV_DATA_{year}.csv"
+
+
 def _source_entry(path: Path, year: int) -> dict:
+    """Provenance of one UN export: who published it, where the copy in data/raw is,
+    and its SHA-256 (checked by ``validate``)."""
     return {
         "title": f"United Nations E-Government Survey {year}: country data",
         "path": "https://publicadministration.un.org/egovkb/en-us/Data-Center",
         "publisher": "United Nations, Department of Economic and Social Affairs (UN DESA)",
         "edition": year,
-        "file": path.name,
+        "file": f"{UN_SOURCES_DIR}/{un_export_name(year)}",
         "sha256": sha256(path),
+        "license": "United Nations terms of use: " + UN_TERMS,
     }
+
+
+def source_files(data_dir: Path | None = None) -> dict[int, Path]:
+    """The UN exports kept in data/raw/un-egov-survey, by edition (from the descriptor)."""
+    data_dir = Path(data_dir or paths.data_dir())
+    return {int(s["edition"]): data_dir / s["file"]
+            for s in read_descriptor(data_dir).get("sources", []) if "edition" in s}
+
+
+def check_sources(data_dir: Path | None = None) -> None:
+    """Every UN export the descriptor lists is present with its recorded SHA-256."""
+    data_dir = Path(data_dir or paths.data_dir())
+    for entry in read_descriptor(data_dir).get("sources", []):
+        if "edition" not in entry:
+            continue
+        path = data_dir / entry["file"]
+        if not path.is_file():
+            raise DataError(path, "the UN export is missing",
+                            expected=f"the source file of edition {entry['edition']} "
+                                     "listed in datapackage.json")
+        digest = sha256(path)
+        if digest != entry["sha256"]:
+            raise DataError(path, "the UN export's bytes differ from the recorded source",
+                            expected=f"sha256 {entry['sha256']}", found=f"sha256 {digest}",
+                            hint="data/raw is immutable: restore the file with "
+                                 f"`git checkout -- data/{entry['file']}`.")
 
 
 def _anomalies(data_dir: Path) -> pd.DataFrame:
     return load_resource("published-anomalies", data_dir)
-
-
-def build_egdi(source_files: list[Path], data_dir: Path | None = None) -> pd.DataFrame:
-    """Normalize every UN export in ``source_files`` into one table."""
-    data_dir = Path(data_dir or paths.data_dir())
-    anomalies = _anomalies(data_dir)
-    frames = [read_un_export(p, anomalies=anomalies) for p in source_files]
-    return _combine(frames)
 
 
 def _combine(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -285,18 +324,36 @@ def _update_egdi_metadata(descriptor: dict, data_dir: Path, frame: pd.DataFrame,
     descriptor["sources"] = [by_edition[y] for y in sorted(by_edition)] + others
 
 
-def rebuild(source_dir: Path, data_dir: Path) -> pd.DataFrame:
-    """Rebuild data/egdi.csv and its metadata from a folder of UN exports."""
+def _year_of_export(path: Path) -> int:
+    stem = path.stem.rsplit("_", 1)[-1]
+    if not stem.isdigit():
+        raise DataError(path, "cannot tell the edition from the file name",
+                        expected="a name EGOV_DATA_<year>.csv")
+    return int(stem)
+
+
+def rebuild(data_dir: Path, source_dir: Path | None = None) -> pd.DataFrame:
+    """Rebuild data/egdi.csv and its metadata from the UN exports (by default the copies
+    in data/raw/un-egov-survey). The edition is the year in each file's name, which is
+    how ``data add --year`` stores an export registered under another year."""
+    data_dir = Path(data_dir)
+    source_dir = Path(source_dir) if source_dir else data_dir / UN_SOURCES_DIR
     files = sorted(Path(source_dir).glob("EGOV_DATA_*.csv"))
     if not files:
         raise DataError(source_dir, "no UN exports found", expected="files EGOV_DATA_<year>.csv")
-    frame = build_egdi(files, data_dir)
+    years = [_year_of_export(p) for p in files]
+    anomalies = _anomalies(data_dir)
+    frame = _combine([read_un_export(p, year=y, anomalies=anomalies)
+                      for p, y in zip(files, years)])
     descriptor = read_descriptor(data_dir)
     res = resource(descriptor, EGDI)
-    atomic.write_bytes(Path(data_dir) / res["path"], format_table(frame))
-    _update_egdi_metadata(descriptor, Path(data_dir), frame,
-                          [_source_entry(p, int(y)) for p, y in
-                           zip(files, [f.stem.rsplit("_", 1)[-1] for f in files])])
+    if source_dir.resolve() != (data_dir / UN_SOURCES_DIR).resolve():
+        for path, year in zip(files, years):
+            atomic.write_bytes(data_dir / UN_SOURCES_DIR / un_export_name(year),
+                               path.read_bytes())
+    atomic.write_bytes(data_dir / res["path"], format_table(frame))
+    _update_egdi_metadata(descriptor, data_dir, frame,
+                          [_source_entry(p, y) for p, y in zip(files, years)])
     write_descriptor(descriptor, data_dir)
     return frame
 
@@ -331,6 +388,8 @@ def add_edition(path, data_dir: Path | None = None, *, year: int | None = None,
     frame = _combine([current[current["year"] != new_year], new])
     descriptor = read_descriptor(data_dir)
     res = resource(descriptor, EGDI)
+    # The export itself joins the immutable raw sources, so `data rebuild` can redo this.
+    atomic.write_bytes(data_dir / UN_SOURCES_DIR / un_export_name(new_year), path.read_bytes())
     atomic.write_bytes(data_dir / res["path"], format_table(frame))
     _update_egdi_metadata(descriptor, data_dir, frame, [_source_entry(path, new_year)])
     old_version = descriptor["version"]
@@ -381,6 +440,7 @@ def validate_package(data_dir: Path | None = None) -> dict:
                                                     paths.raw_dir(data_dir)))
         check_hash(path, res)
         counts[res["name"]] = len(frame)
+    check_sources(data_dir)
     egdi = load_egdi(data_dir)
     return {"version": descriptor["version"], "resources": counts,
             "editions": sorted(egdi["year"].unique().tolist()),
