@@ -1,24 +1,33 @@
-# Two commands rebuild and check everything on a fresh machine with Python 3.11:
+# Two commands rebuild and check everything on a fresh machine with Python >= 3.11:
 #   make book   -> _build/html (and every figure in figures/)
 #   make test   -> the whole test suite (unit, nbval, papermill, figures, book, browser)
-# Both create .venv from the pinned lock file first (uv if it can be had, else pip).
+# Both first sync .venv to the pinned lock file (uv if it can be had, else pip).
 
-PYTHON ?= python3.11
+# python3.11 (what CI and Binder use) when present, otherwise any python3 >= 3.11.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null || echo python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 UV_VERSION := 0.13.9
 
-.PHONY: book test figures env lock bench clean
+.PHONY: book test figures env lock lint bench clean check-python
 
-$(STAMP): requirements.lock requirements.txt pyproject.toml
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
+	  echo "egov-repro needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing)."; \
+	  echo "Install Python 3.11+ and run e.g. 'make book PYTHON=python3.12'."; exit 1; }
+
+# The environment is *synced* to the lock: packages the lock no longer lists are removed
+# (uv pip sync; the pip fallback rebuilds the environment from scratch instead).
+$(STAMP): requirements.lock pyproject.toml | check-python
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@if $(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) 2>/dev/null; then \
-	  echo "installing the locked environment with uv"; \
-	  $(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python --require-hashes -r requirements.lock && \
+	  echo "syncing .venv to requirements.lock with uv"; \
+	  $(BIN)/uv pip sync -q --compile-bytecode --python $(BIN)/python --require-hashes requirements.lock && \
 	  $(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e . ; \
 	else \
-	  echo "uv unavailable: installing the locked environment with pip"; \
+	  echo "uv unavailable: rebuilding .venv from requirements.lock with pip"; \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) && \
 	  $(BIN)/python -m pip install -q --require-hashes -r requirements.lock && \
 	  $(BIN)/python -m pip install -q --no-deps -e . ; \
 	fi
@@ -36,16 +45,20 @@ figures: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-# Re-resolve the direct dependencies in requirements.in into exact pins.
+# Re-resolve pyproject.toml's dependencies (and its test extra) into exact pins for every
+# platform (Linux, macOS, Windows) and Python 3.11-3.13: requirements.lock has hashes,
+# requirements.txt the same pins plus the package itself (what Binder installs).
 lock: $(STAMP)
-	$(BIN)/uv pip compile -q --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
-	$(BIN)/uv pip compile -q --python-version 3.11 --no-annotate --no-header requirements.in -o requirements.pins
-	{ echo "# The package itself (editable) and its exact dependency pins (the same as"; \
-	  echo "# requirements.lock, which adds hashes). Regenerate both with make lock."; \
-	  echo "-e ."; cat requirements.pins; } > requirements.txt && rm requirements.pins
+	$(BIN)/uv pip compile -q --universal --python-version 3.11 --generate-hashes --extra test pyproject.toml -o requirements.lock
+	{ echo "# The package itself (editable) and its exact dependency pins: requirements.lock"; \
+	  echo "# without the hashes. Regenerate both with make lock."; \
+	  echo "-e ."; awk '/^[A-Za-z0-9]/ { sub(/ \\$$/, ""); print }' requirements.lock; } > requirements.txt
 
 clean:
 	rm -rf _build

@@ -30,10 +30,27 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-BOOK_FILES = ["_config.yml", "_toc.yml", "intro.ipynb", "cite.md", "references.md",
-              "references.bib", "CITATION.cff", "data", "figures", "chapters", "images"]
-ENV_FILES = ["Makefile", "pyproject.toml", "requirements.txt", "requirements.lock",
-             "README.md", "src"]
+BOOK_FILES = [
+    "_config.yml",
+    "_toc.yml",
+    "intro.ipynb",
+    "cite.md",
+    "references.md",
+    "references.bib",
+    "CITATION.cff",
+    "data",
+    "figures",
+    "chapters",
+    "images",
+]
+ENV_FILES = [
+    "Makefile",
+    "pyproject.toml",
+    "requirements.txt",
+    "requirements.lock",
+    "README.md",
+    "src",
+]
 
 
 def copy(names: list[str], target: Path) -> Path:
@@ -41,8 +58,11 @@ def copy(names: list[str], target: Path) -> Path:
     for name in names:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, target / name,
-                            ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+            shutil.copytree(
+                source,
+                target / name,
+                ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"),
+            )
         else:
             shutil.copy2(source, target / name)
     return target
@@ -53,8 +73,10 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n"
-                         f"{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+        raise SystemExit(
+            f"benchmark command failed: {' '.join(command)}\n"
+            f"{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+        )
     return elapsed
 
 
@@ -85,11 +107,18 @@ def main() -> None:
             book = [str(BIN / "egov-repro"), "book", "--root", str(project)]
             times["cold"].append(timed(book, project, env))
             times["noop"].append(timed(book, project, env))
-            times["figures"].append(timed([str(BIN / "egov-repro"), "figures", "--out",
-                                           str(tmp / f"figures{run}")], ROOT, env))
+            times["figures"].append(
+                timed(
+                    [str(BIN / "egov-repro"), "figures", "--out", str(tmp / f"figures{run}")],
+                    ROOT,
+                    env,
+                )
+            )
         if "suite" not in skip:
-            times["suite"] = [timed([sys.executable, "-m", "pytest", "-q"], ROOT, env)
-                              for _ in range(args.suite_runs)]
+            times["suite"] = [
+                timed([sys.executable, "-m", "pytest", "-q"], ROOT, env)
+                for _ in range(args.suite_runs)
+            ]
         if "setup" not in skip:
             times["setup"] = []
             for run in range(args.runs):
@@ -97,29 +126,41 @@ def main() -> None:
                 times["setup"].append(timed(["make", "env"], fresh, env))
     median = {k: statistics.median(v) for k, v in times.items()}
     report = {
-        "date": dt.date.today().isoformat(), "cores": os.cpu_count(),
-        "python": platform.python_version(), "machine": platform.platform(),
-        "chapters_executed": chapters, "runs": {k: len(v) for k, v in times.items()},
-        "median_seconds": median, "all_seconds": times,
+        "date": dt.date.today().isoformat(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "machine": platform.platform(),
+        "chapters_executed": chapters,
+        "runs": {k: len(v) for k, v in times.items()},
+        "median_seconds": median,
+        "all_seconds": times,
         "noop_over_floor": median["noop"] / median["floor"],
         "cold_per_chapter_above_floor": (median["cold"] - median["floor"]) / chapters,
     }
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
-    labels = {"cold": "cold full build (clean tree)", "noop": "no-op rebuild",
-              "floor": "floor: empty one-page Jupyter Book", "figures": "egov-repro figures",
-              "suite": "whole test suite (make test's pytest)",
-              "setup": "fresh environment setup (make env, warm package cache)"}
-    print(f"Machine: {report['cores']} cores, Python {report['python']}, "
-          f"{report['machine']}; {report['date']}.\n")
+    labels = {
+        "cold": "cold full build (clean tree)",
+        "noop": "no-op rebuild",
+        "floor": "floor: empty one-page Jupyter Book",
+        "figures": "egov-repro figures",
+        "suite": "whole test suite (make test's pytest)",
+        "setup": "fresh environment setup (make env, warm package cache)",
+    }
+    print(
+        f"Machine: {report['cores']} cores, Python {report['python']}, "
+        f"{report['machine']}; {report['date']}.\n"
+    )
     print("| what | median (s) | runs |\n|---|---:|---:|")
     for key, label in labels.items():
         if key in median:
             print(f"| {label} | {median[key]:.1f} | {len(times[key])} |")
-    print(f"\nNo-op rebuild = {report['noop_over_floor']:.2f} x the floor; cold build costs "
-          f"{report['cold_per_chapter_above_floor']:.2f} s per executed notebook above the "
-          f"floor ({chapters} notebooks).")
+    print(
+        f"\nNo-op rebuild = {report['noop_over_floor']:.2f} x the floor; cold build costs "
+        f"{report['cold_per_chapter_above_floor']:.2f} s per executed notebook above the "
+        f"floor ({chapters} notebooks)."
+    )
 
 
 if __name__ == "__main__":

@@ -13,15 +13,27 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
-PROJECT_FILES = ["_config.yml", "_toc.yml", "intro.ipynb", "cite.md", "references.md",
-                 "references.bib", "CITATION.cff"]
+PROJECT_FILES = [
+    "_config.yml",
+    "_toc.yml",
+    "intro.ipynb",
+    "cite.md",
+    "references.md",
+    "references.bib",
+    "CITATION.cff",
+]
 
 
 def _tree_digest() -> dict[str, str]:
-    files = [p for d in ("data", "figures", "chapters") for p in (ROOT / d).rglob("*")
-             if p.is_file() and ".ipynb_checkpoints" not in p.parts]
-    return {str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(files)}
+    files = [
+        p
+        for d in ("data", "figures", "chapters")
+        for p in (ROOT / d).rglob("*")
+        if p.is_file() and ".ipynb_checkpoints" not in p.parts
+    ]
+    return {
+        str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(files)
+    }
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -53,8 +65,9 @@ def copy_project(target: Path) -> Path:
     """A copy of everything the book needs, to build or re-execute without touching ROOT."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("data", "figures", "chapters", "images"):
-        shutil.copytree(ROOT / name, target / name,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(
+            ROOT / name, target / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+        )
     for name in PROJECT_FILES:
         shutil.copy2(ROOT / name, target / name)
     return target

@@ -9,23 +9,32 @@ from egov_repro import analysis, load_egdi, region_members, region_names
 
 
 def frame(rows):
-    return pd.DataFrame(rows, columns=["year", "iso3", "country", "egdi_rank", "egdi", "epi",
-                                       "osi", "hci", "tii"]).astype({"egdi_rank": "Int64"})
+    return pd.DataFrame(
+        rows, columns=["year", "iso3", "country", "egdi_rank", "egdi", "epi", "osi", "hci", "tii"]
+    ).astype({"egdi_rank": "Int64"})
 
 
 def test_regional_rank_comes_from_published_ranks_and_ties_share():
-    egdi = frame([(2030, "AAA", "A", 5, 0.90, 0, 0.9, 0.9, 0.9),
-                  (2030, "BBB", "B", 5, 0.90, 0, 0.9, 0.9, 0.9),
-                  (2030, "CCC", "C", 9, 0.90, 0, 0.9, 0.9, 0.9),   # same rounded value
-                  (2030, "DDD", "D", None, None, None, None, None, None)])
+    egdi = frame(
+        [
+            (2030, "AAA", "A", 5, 0.90, 0, 0.9, 0.9, 0.9),
+            (2030, "BBB", "B", 5, 0.90, 0, 0.9, 0.9, 0.9),
+            (2030, "CCC", "C", 9, 0.90, 0, 0.9, 0.9, 0.9),  # same rounded value
+            (2030, "DDD", "D", None, None, None, None, None, None),
+        ]
+    )
     table = analysis.rank_within_region(egdi, ["AAA", "BBB", "CCC", "DDD"], 2030)
     assert table[["iso3", "regional_rank"]].values.tolist() == [["AAA", 1], ["BBB", 1], ["CCC", 3]]
 
 
 def test_median_skips_missing_values():
-    egdi = frame([(2030, "AAA", "A", 1, 0.9, 0, 0.9, 0.9, 0.9),
-                  (2030, "BBB", "B", 2, None, 0, 0.1, 0.9, 0.9),
-                  (2030, "CCC", "C", 3, 0.3, 0, 0.1, 0.9, 0.9)])
+    egdi = frame(
+        [
+            (2030, "AAA", "A", 1, 0.9, 0, 0.9, 0.9, 0.9),
+            (2030, "BBB", "B", 2, None, 0, 0.1, 0.9, 0.9),
+            (2030, "CCC", "C", 3, 0.3, 0, 0.1, 0.9, 0.9),
+        ]
+    )
     assert analysis.region_median(egdi, None).to_dict() == {2030: pytest.approx(0.6)}
 
 
@@ -39,8 +48,19 @@ def test_southeast_asia_2022_and_2024():
     members = region_members("southeast-asia")
     r22 = analysis.rank_within_region(egdi, members, 2022)
     r24 = analysis.rank_within_region(egdi, members, 2024)
-    assert r22["iso3"].tolist() == ["SGP", "MYS", "THA", "BRN", "IDN", "VNM", "PHL", "KHM",
-                                    "MMR", "TLS", "LAO"]
+    assert r22["iso3"].tolist() == [
+        "SGP",
+        "MYS",
+        "THA",
+        "BRN",
+        "IDN",
+        "VNM",
+        "PHL",
+        "KHM",
+        "MMR",
+        "TLS",
+        "LAO",
+    ]
     assert analysis.place_of(r22, "IDN") == 5 and analysis.place_of(r24, "IDN") == 4
 
 
@@ -58,8 +78,19 @@ def test_weakest_component():
 
 
 def test_regions_are_data():
-    assert region_members("southeast-asia") == ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS",
-                                                "PHL", "SGP", "THA", "TLS", "VNM"]
+    assert region_members("southeast-asia") == [
+        "BRN",
+        "IDN",
+        "KHM",
+        "LAO",
+        "MMR",
+        "MYS",
+        "PHL",
+        "SGP",
+        "THA",
+        "TLS",
+        "VNM",
+    ]
     assert region_members("asean-10") == [c for c in region_members("southeast-asia") if c != "TLS"]
     assert "VNM" not in region_members("paper-figure-1")
     assert region_members("asean", 2024) == region_members("asean-10")

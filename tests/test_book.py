@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import os
 import re
 import shutil
@@ -18,25 +17,40 @@ import threading
 import urllib.request
 from html import unescape
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urljoin
 
 import pandas as pd
 import pytest
 
-from conftest import IN_CI, ROOT, copy_project
 from egov_repro import claims, datasets
+
+from conftest import IN_CI, ROOT, copy_project
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # pydata-sphinx-theme logs this as a console *error* on a visitor's first page view,
 # when no colour mode is stored in the browser yet; it then uses "auto". Harmless, and
 # not ours to change, so it is the one message allowed.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ALLOWED_CONSOLE_ERRORS = ("Got invalid theme mode: . Resetting to auto.",)
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "EGOV_REPRO_FIGURES_DIR"}
-    return subprocess.run([sys.executable, "-m", "egov_repro", "book", "--root", str(project)],
-                          cwd=project, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "egov_repro", "book", "--root", str(project)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +81,10 @@ def test_landing_page_and_report_show_the_audit_counts(book):
     landing = text_of(project / "_build" / "html" / "intro.html")
     report = text_of(project / "_build" / "html" / "chapters" / "06-reproduction-report.html")
     assert summary in landing and summary in report
-    assert 'href="chapters/06-reproduction-report.html"' in (
-        project / "_build" / "html" / "intro.html").read_text()
+    assert (
+        'href="chapters/06-reproduction-report.html"'
+        in (project / "_build" / "html" / "intro.html").read_text()
+    )
 
 
 def test_figure_page_shows_computed_numbers_and_links(book):
@@ -99,6 +115,7 @@ def test_build_writes_the_same_figures_as_committed(book):
 
 # --- the browser ------------------------------------------------------------
 
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -117,25 +134,34 @@ def site(book):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM:
-        if IN_CI:
-            pytest.fail("CI=true but no chromium on PATH: .ci/run must install it")
-        pytest.skip("no chromium on this machine (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    """Headless Chromium: Debian's package here (.ci/run installs it), Playwright's own
+    build on GitHub's Ubuntu runners (the test workflow installs it)."""
+    from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        options = {"headless": True, "args": CHROMIUM_FLAGS}
+        if CHROMIUM:
+            options["executable_path"] = CHROMIUM
+        try:
+            browser = p.chromium.launch(**options)
+        except Error as exc:
+            reason = f"no usable Chromium (apt-get install chromium): {exc}"
+            if IN_CI:
+                pytest.fail(f"CI=true but {reason}")
+            pytest.skip(reason)
         yield browser
         browser.close()
 
 
 def pages(html_dir: Path) -> list[str]:
     """Every page of the site, except redirect stubs (index.html -> intro.html)."""
-    return sorted(str(p.relative_to(html_dir)) for p in html_dir.rglob("*.html")
-                  if "_static" not in p.parts and "_sources" not in p.parts
-                  and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8"))
+    return sorted(
+        str(p.relative_to(html_dir))
+        for p in html_dir.rglob("*.html")
+        if "_static" not in p.parts
+        and "_sources" not in p.parts
+        and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")
+    )
 
 
 def test_index_redirects_to_the_landing_page(site, browser):
@@ -147,36 +173,52 @@ def test_index_redirects_to_the_landing_page(site, browser):
     page.close()
 
 
+def watch_errors(page) -> list[str]:
+    """Collect a page's console errors, uncaught exceptions and failed requests."""
+    errors: list[str] = []
+
+    def on_console(msg):
+        if msg.type == "error" and msg.text not in ALLOWED_CONSOLE_ERRORS:
+            errors.append(msg.text)
+
+    def on_response(response):
+        if response.status >= 400:
+            errors.append(f"HTTP {response.status} for {response.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("response", on_response)
+    return errors
+
+
 def test_every_page_shows_its_images_without_console_errors(site, browser):
     base, html_dir = site
     context = browser.new_context()
     problems, links = [], set()
     for name in pages(html_dir):
         page = context.new_page()
-        errors = []
-        page.on("console", lambda msg: errors.append(msg.text)
-                if msg.type == "error" and msg.text not in ALLOWED_CONSOLE_ERRORS else None)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.on("response", lambda r: errors.append(f"HTTP {r.status} for {r.url}")
-                if r.status >= 400 else None)
+        errors = watch_errors(page)
         page.goto(urljoin(base, name), wait_until="load")
-        images = page.evaluate("Array.from(document.images).map(i => "
-                               "[i.getAttribute('src'), i.complete && i.naturalWidth > 0])")
+        images = page.evaluate(
+            "Array.from(document.images).map(i => "
+            "[i.getAttribute('src'), i.complete && i.naturalWidth > 0])"
+        )
         problems += [f"{name}: image {src} did not load" for src, ok in images if not ok]
         problems += [f"{name}: console error {e}" for e in errors]
-        links |= set(page.evaluate("Array.from(document.querySelectorAll('a[href]'))"
-                                   ".map(a => a.href)"))
+        links |= set(
+            page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
+        )
         page.close()
     context.close()
     assert not problems, "\n".join(problems)
-    internal = sorted({l.split("#")[0] for l in links if l.startswith(base)})
+    internal = sorted({link.split("#")[0] for link in links if link.startswith(base)})
     assert len(internal) > 20
     broken = []
     for url in internal:
         try:
             with urllib.request.urlopen(url) as response:
                 status = response.status
-        except Exception as exc:  # noqa: BLE001 - reported below
+        except Exception as exc:
             status = exc
         if status != 200:
             broken.append(f"{url}: {status}")
@@ -187,8 +229,9 @@ def test_figures_are_shown_on_their_chapters(site, browser):
     base, _ = site
     page = browser.new_page()
     page.goto(urljoin(base, "chapters/02-southeast-asia-ranking.html"))
-    sizes = page.evaluate("Array.from(document.images).filter(i => i.src.includes('fig1'))"
-                          ".map(i => i.naturalWidth)")
+    sizes = page.evaluate(
+        "Array.from(document.images).filter(i => i.src.includes('fig1')).map(i => i.naturalWidth)"
+    )
     assert sizes and all(w > 500 for w in sizes)
     page.close()
 
@@ -204,6 +247,7 @@ def test_search_finds_indonesia(site, browser):
 
 # --- the cache ----------------------------------------------------------------
 
+
 def test_noop_rebuild_executes_nothing_and_a_data_change_reaches_html_and_figures(book):
     project, _ = book
     again = build(project)
@@ -212,7 +256,9 @@ def test_noop_rebuild_executes_nothing_and_a_data_change_reaches_html_and_figure
     assert "executed" not in again.stdout
 
     csv = project / "data" / "egdi.csv"
-    csv.write_text(csv.read_text().replace("2022,IDN,Indonesia,77,0.716,", "2022,IDN,Indonesia,77,0.7171,"))
+    csv.write_text(
+        csv.read_text().replace("2022,IDN,Indonesia,77,0.716,", "2022,IDN,Indonesia,77,0.7171,")
+    )
     datasets.register("egdi.csv", project / "data")
     changed = build(project)
     assert changed.returncode == 0, changed.stdout[-3000:]

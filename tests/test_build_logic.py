@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from conftest import copy_project
 from egov_repro.book import fingerprint
+
+from conftest import copy_project
 
 
 def test_fingerprint_follows_data_and_chapters(tmp_path):
     project = copy_project(tmp_path / "p")
     data_only, everything = fingerprint(project), fingerprint(project, with_chapters=True)
-    assert (fingerprint(project), fingerprint(project, with_chapters=True)) == (data_only, everything)
+    assert (fingerprint(project), fingerprint(project, with_chapters=True)) == (
+        data_only,
+        everything,
+    )
 
     chapter = project / "chapters" / "09-sensitivity.ipynb"
     chapter.write_text(chapter.read_text().replace("UN survey edition", "UN edition"))

@@ -36,7 +36,11 @@ def test_every_record_has_the_fields(records):
 
 def test_indonesia_fifth(records, sea_2022):
     r = records["sea-place-2022"]
-    assert (r["paper_value"], r["data_value"], r["verdict"]) == (5, sea_2022.index("IDN") + 1, "confirmed")
+    assert (r["paper_value"], r["data_value"], r["verdict"]) == (
+        5,
+        sea_2022.index("IDN") + 1,
+        "confirmed",
+    )
 
 
 def test_top_four_order(records, sea_2022):
@@ -67,7 +71,9 @@ def test_rise_of_11_is_rank_places(records):
 
 def test_places_6_to_10_are_shifted_by_viet_nam(records, sea_2022):
     r = records["places-6-to-10"]
-    assert r["data_value"] == {c: sea_2022.index(c) + 1 for c in ["PHL", "KHM", "MMR", "TLS", "LAO"]}
+    assert r["data_value"] == {
+        c: sea_2022.index(c) + 1 for c in ["PHL", "KHM", "MMR", "TLS", "LAO"]
+    }
     assert r["data_value"] == {"PHL": 7, "KHM": 8, "MMR": 9, "TLS": 10, "LAO": 11}
     assert r["verdict"] == "differs" and "Viet Nam" in r["explanation"]
 
@@ -102,18 +108,25 @@ def test_infrastructure_weakest_in_2022_but_not_2024(records):
 
 
 def test_summary_counts(records):
-    assert claims.summary_line(list(records.values())) == \
-        "7 of 13 claims confirmed, 4 differ, 2 unverifiable"
+    assert (
+        claims.summary_line(list(records.values()))
+        == "7 of 13 claims confirmed, 4 differ, 2 unverifiable"
+    )
 
 
 def test_cli_json_equals_audit():
-    result = subprocess.run([sys.executable, "-m", "egov_repro", "claims", "--json"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "egov_repro", "claims", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(result.stdout) == json.loads(json.dumps(claims.audit()))
 
 
 def test_cli_table():
-    result = subprocess.run([sys.executable, "-m", "egov_repro", "claims"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "egov_repro", "claims"], capture_output=True, text=True, check=True
+    )
     assert "places-6-to-10" in result.stdout
     assert result.stdout.strip().endswith("7 of 13 claims confirmed, 4 differ, 2 unverifiable")

@@ -9,10 +9,11 @@ import sys
 import pandas as pd
 import pytest
 
-from conftest import ROOT
 from egov_repro import load_egdi
 from egov_repro.cli import main
 from egov_repro.sources import write_un_export
+
+from conftest import ROOT
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -48,6 +49,7 @@ def set_cell(year, iso3, column, value):
         cells[columns.index(column)] = value
         lines[i] = ",".join(cells)
         return lines
+
     return transform
 
 
@@ -57,7 +59,7 @@ def drop_column(lines):
 
 def duplicate_row(lines):
     i = line_of(lines, 2022, "IDN")
-    return lines[:i + 1] + [lines[i]] + lines[i + 1:]
+    return [*lines[: i + 1], lines[i], *lines[i + 1 :]]
 
 
 def truncate(lines):
@@ -72,21 +74,33 @@ def empty(lines):
 CASES = {
     "missing column": (drop_column, r"egdi\.csv, line 1: missing column\(s\) 'flags'"),
     "duplicated (year, country)": (
-        duplicate_row, r"egdi\.csv, line \d+, column 'year, iso3': duplicate row for "
-                       r"\(year=2022, iso3=IDN\), first seen on line \d+"),
-    "non-numeric value": (set_cell(2022, "IDN", "egdi", "0.71x"),
-                          r"egdi\.csv, line \d+, column 'egdi': value is not a number.*'0\.71x'"),
-    "index out of range": (set_cell(2022, "IDN", "tii", "1.5"),
-                           r"egdi\.csv, line \d+, column 'tii': value outside its allowed "
-                           r"range; expected a value in \[0, 1\].*found 1\.5"),
+        duplicate_row,
+        r"egdi\.csv, line \d+, column 'year, iso3': duplicate row for "
+        r"\(year=2022, iso3=IDN\), first seen on line \d+",
+    ),
+    "non-numeric value": (
+        set_cell(2022, "IDN", "egdi", "0.71x"),
+        r"egdi\.csv, line \d+, column 'egdi': value is not a number.*'0\.71x'",
+    ),
+    "index out of range": (
+        set_cell(2022, "IDN", "tii", "1.5"),
+        r"egdi\.csv, line \d+, column 'tii': value outside its allowed "
+        r"range; expected a value in \[0, 1\].*found 1\.5",
+    ),
     "HCI above 1 without the anomaly flag": (
         set_cell(2022, "IDN", "hci", "1.2"),
         r"egdi\.csv, line \d+, column 'hci': value above the index's design maximum; "
-        r"expected a value in \[0, 1\] \(or a published anomaly flagged 'hci_above_one'\)"),
-    "unknown country name": (set_cell(2022, "IDN", "country", "Atlantis"),
-                             r"egdi\.csv, line \d+, column 'country': unknown country name.*'Atlantis'"),
-    "truncated file": (truncate, r"egdi\.csv, line \d+: row has \d+ fields; expected 10 "
-                                 r"fields as in the header.*truncated"),
+        r"expected a value in \[0, 1\] \(or a published anomaly flagged 'hci_above_one'\)",
+    ),
+    "unknown country name": (
+        set_cell(2022, "IDN", "country", "Atlantis"),
+        r"egdi\.csv, line \d+, column 'country': unknown country name.*'Atlantis'",
+    ),
+    "truncated file": (
+        truncate,
+        r"egdi\.csv, line \d+: row has \d+ fields; expected 10 "
+        r"fields as in the header.*truncated",
+    ),
     "empty file": (empty, r"egdi\.csv: the file is empty"),
 }
 
@@ -121,8 +135,11 @@ def test_register_accepts_an_intended_change(capsys, data_copy):
 
 def test_console_script_prints_no_traceback(data_copy):
     edit_egdi(data_copy, empty)
-    result = subprocess.run([sys.executable, "-m", "egov_repro", "validate", "--data-dir",
-                             str(data_copy)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "egov_repro", "validate", "--data-dir", str(data_copy)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "the file is empty" in result.stderr
 
@@ -131,15 +148,17 @@ def test_data_add_round_trips_an_edition_under_a_new_year(capsys, data_copy, tmp
     original = load_egdi(data_copy, with_flags=True)
     export = tmp_path / "EGOV_DATA_2024.csv"
     write_un_export(original[original["year"] == 2024], export)
-    code, out, _ = run(capsys, "data", "add", str(export), "--year", "2026",
-                       "--data-dir", str(data_copy))
+    code, out, _ = run(
+        capsys, "data", "add", str(export), "--year", "2026", "--data-dir", str(data_copy)
+    )
     assert code == 0 and "added edition 2026 (193 countries)" in out
     extended = load_egdi(data_copy, with_flags=True)
     before = original[original["year"] == 2024].drop(columns="year").reset_index(drop=True)
     after = extended[extended["year"] == 2026].drop(columns="year").reset_index(drop=True)
     pd.testing.assert_frame_equal(before, after)
-    pd.testing.assert_frame_equal(extended[extended["year"] != 2026].reset_index(drop=True),
-                                  original.reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        extended[extended["year"] != 2026].reset_index(drop=True), original.reset_index(drop=True)
+    )
     descriptor = json.loads((data_copy / "datapackage.json").read_text())
     assert descriptor["version"] == "1.1.0"
     assert descriptor["sources"][-1]["edition"] == 2026
@@ -161,8 +180,9 @@ def test_data_add_refuses_to_overwrite_unless_told(capsys, data_copy, tmp_path):
     write_un_export(original[original["year"] == 2022], export)
     code, _, err = run(capsys, "data", "add", str(export), "--data-dir", str(data_copy))
     assert code == 1 and "edition 2022 is already in the dataset" in err and "--overwrite" in err
-    code, out, _ = run(capsys, "data", "add", str(export), "--overwrite",
-                       "--data-dir", str(data_copy))
+    code, out, _ = run(
+        capsys, "data", "add", str(export), "--overwrite", "--data-dir", str(data_copy)
+    )
     assert code == 0 and "replaced edition 2022" in out
     pd.testing.assert_frame_equal(load_egdi(data_copy, with_flags=True), original)
 

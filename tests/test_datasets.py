@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import ROOT
 from egov_repro import DataError, datasets, load_egdi, load_pegi_2016
+
+from conftest import ROOT
 
 # SHA-256 of the UN exports as published with the project's brief (shared/data-sources).
 SOURCE_SHA256 = {
@@ -36,8 +37,17 @@ def egdi():
 
 
 def test_columns_and_types(egdi):
-    assert list(egdi.columns) == ["year", "iso3", "country", "egdi_rank", "egdi", "epi",
-                                  "osi", "hci", "tii"]
+    assert list(egdi.columns) == [
+        "year",
+        "iso3",
+        "country",
+        "egdi_rank",
+        "egdi",
+        "epi",
+        "osi",
+        "hci",
+        "tii",
+    ]
     assert str(egdi["egdi_rank"].dtype) == "Int64"
 
 
@@ -47,16 +57,24 @@ def test_twelve_editions_of_193_countries(egdi):
     assert len(egdi) == 12 * 193
 
 
-@pytest.mark.parametrize("year, rank, value", [
-    (2003, 70, 0.42243), (2008, 106, 0.4107), (2020, 88, 0.6612), (2022, 77, 0.716),
-    (2024, 64, 0.79911)])
+@pytest.mark.parametrize(
+    "year, rank, value",
+    [
+        (2003, 70, 0.42243),
+        (2008, 106, 0.4107),
+        (2020, 88, 0.6612),
+        (2022, 77, 0.716),
+        (2024, 64, 0.79911),
+    ],
+)
 def test_indonesia_published_rank_and_egdi(egdi, year, rank, value):
     row = egdi[(egdi["year"] == year) & (egdi["iso3"] == "IDN")].iloc[0]
     assert (row["egdi_rank"], row["egdi"]) == (rank, pytest.approx(value, abs=1e-9))
 
 
-@pytest.mark.parametrize("year, rank", [(2010, 109), (2012, 97), (2014, 106), (2016, 116),
-                                        (2018, 107)])
+@pytest.mark.parametrize(
+    "year, rank", [(2010, 109), (2012, 97), (2014, 106), (2016, 116), (2018, 107)]
+)
 def test_indonesia_other_published_ranks(egdi, year, rank):
     assert egdi.query("year == @year and iso3 == 'IDN'")["egdi_rank"].item() == rank
 
@@ -77,9 +95,16 @@ def test_ties_share_the_published_rank(egdi):
 
 def test_not_surveyed_are_missing_not_zero(egdi):
     rows = egdi[egdi["egdi_rank"].isna()]
-    assert sorted(zip(rows["year"], rows["iso3"])) == [
-        (2003, "MNE"), (2003, "SSD"), (2004, "MNE"), (2004, "SSD"), (2005, "MNE"),
-        (2005, "SSD"), (2008, "SSD"), (2010, "SSD")]
+    assert sorted(zip(rows["year"], rows["iso3"], strict=True)) == [
+        (2003, "MNE"),
+        (2003, "SSD"),
+        (2004, "MNE"),
+        (2004, "SSD"),
+        (2005, "MNE"),
+        (2005, "SSD"),
+        (2008, "SSD"),
+        (2010, "SSD"),
+    ]
     assert rows[["egdi", "epi", "osi", "hci", "tii"]].isna().all().all()
 
 
@@ -93,7 +118,7 @@ def test_no_data_zeros_are_missing(egdi):
 def test_published_anomalies_kept_and_flagged():
     flagged = load_egdi(with_flags=True)
     above = flagged[flagged["hci"] > 1]
-    assert sorted(zip(above["iso3"], above["hci"])) == [("FSM", 1.422), ("TUV", 1.03)]
+    assert sorted(zip(above["iso3"], above["hci"], strict=True)) == [("FSM", 1.422), ("TUV", 1.03)]
     assert above["flags"].str.contains("hci_above_one").all()
 
 
@@ -123,15 +148,20 @@ def test_raw_un_exports_are_in_the_repository_with_the_recorded_sha256():
     raw = ROOT / "data" / "raw" / "un-egov-survey"
     assert {int(p.stem[-4:]): datasets.sha256(p) for p in raw.glob("*.csv")} == SOURCE_SHA256
     assert {y: p.name for y, p in datasets.source_files().items()} == {
-        y: f"EGOV_DATA_{y}.csv" for y in SOURCE_SHA256}
+        y: f"EGOV_DATA_{y}.csv" for y in SOURCE_SHA256
+    }
 
 
 def test_frictionless_cli_reports_every_resource_valid():
     """The ecosystem's own validator agrees: the published anomalies fit the schema's
     documented range, so nothing is reported invalid."""
     frictionless = Path(sys.executable).parent / "frictionless"
-    result = subprocess.run([str(frictionless), "validate", "--json", "datapackage.json"],
-                            cwd=ROOT / "data", capture_output=True, text=True)
+    result = subprocess.run(
+        [str(frictionless), "validate", "--json", "datapackage.json"],
+        cwd=ROOT / "data",
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     report = json.loads(result.stdout)
     tasks = {task["name"]: task["valid"] for task in report["tasks"]}
@@ -143,13 +173,17 @@ def test_frictionless_cli_reports_every_resource_valid():
 def test_rebuild_from_the_raw_exports_is_byte_identical(data_copy):
     datasets.rebuild(data_copy)
     assert (data_copy / "egdi.csv").read_bytes() == (ROOT / "data" / "egdi.csv").read_bytes()
-    assert (json.loads((data_copy / "datapackage.json").read_text())
-            == json.loads((ROOT / "data" / "datapackage.json").read_text()))
+    assert json.loads((data_copy / "datapackage.json").read_text()) == json.loads(
+        (ROOT / "data" / "datapackage.json").read_text()
+    )
 
 
 def test_a_changed_raw_export_is_reported_with_its_hash(data_copy):
     export = data_copy / "raw" / "un-egov-survey" / "EGOV_DATA_2022.csv"
     export.write_bytes(export.read_bytes().replace(b"0.7160", b"0.7161"))
-    with pytest.raises(DataError, match=r"EGOV_DATA_2022\.csv: the UN export's bytes differ "
-                                        r"from the recorded source; expected sha256 2c27f1bb"):
+    with pytest.raises(
+        DataError,
+        match=r"EGOV_DATA_2022\.csv: the UN export's bytes differ "
+        r"from the recorded source; expected sha256 2c27f1bb",
+    ):
         datasets.validate_package(data_copy)

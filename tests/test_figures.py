@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from conftest import ROOT
 from egov_repro import figures, load_egdi
 from egov_repro.cli import main
+
+from conftest import ROOT
 
 # Regenerated PNGs must match the committed ones within this RMS difference (0-255
 # scale). They are byte-identical on one machine; the tolerance absorbs anti-aliasing
@@ -34,19 +35,41 @@ def test_figure1_table_lists_eleven_countries_with_un_values():
 
 def test_committed_figure1_csv():
     csv = pd.read_csv(ROOT / "figures" / "fig1-southeast-asia-egdi-2022.csv")
-    assert list(csv.columns) == ["regional_rank", "iso3", "country", "label", "egdi",
-                                 "egdi_rank", "in_paper_chart"]
+    assert list(csv.columns) == [
+        "regional_rank",
+        "iso3",
+        "country",
+        "label",
+        "egdi",
+        "egdi_rank",
+        "in_paper_chart",
+    ]
     egdi = load_egdi().query("year == 2022").set_index("iso3")
     assert len(csv) == 11
     for row in csv.itertuples():
-        assert (row.egdi, row.egdi_rank) == (egdi.at[row.iso3, "egdi"], egdi.at[row.iso3, "egdi_rank"])
+        assert (row.egdi, row.egdi_rank) == (
+            egdi.at[row.iso3, "egdi"],
+            egdi.at[row.iso3, "egdi_rank"],
+        )
     assert csv.set_index("iso3").at["IDN", "regional_rank"] == 5
 
 
 def test_committed_figure3_csv_has_all_editions():
     csv = pd.read_csv(ROOT / "figures" / "fig3-indonesia-egdi-trend.csv")
-    assert csv["year"].tolist() == [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018,
-                                    2020, 2022, 2024]
+    assert csv["year"].tolist() == [
+        2003,
+        2004,
+        2005,
+        2008,
+        2010,
+        2012,
+        2014,
+        2016,
+        2018,
+        2020,
+        2022,
+        2024,
+    ]
     assert csv["egdi_rank"].tolist() == [70, 85, 96, 106, 109, 97, 106, 116, 107, 88, 77, 64]
 
 
@@ -61,13 +84,16 @@ def test_ids_name_non_default_parameters():
     assert figures.figure3(2024, lang="en").id == "fig3-indonesia-egdi-trend-2024-en"
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: figures.figure1(2021), "Valid survey years: 2003, 2004"),
-    (lambda: figures.figure1(region="europe"), "Valid regions: asean, asean-10"),
-    (lambda: figures.figure1(lang="fr"), "Valid languages: id, en"),
-    (lambda: figures.figure3(2019), "Valid survey years"),
-    (lambda: figures.profile_figure("XYZ"), "Unknown ISO3 country code 'XYZ'"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: figures.figure1(2021), "Valid survey years: 2003, 2004"),
+        (lambda: figures.figure1(region="europe"), "Valid regions: asean, asean-10"),
+        (lambda: figures.figure1(lang="fr"), "Valid languages: id, en"),
+        (lambda: figures.figure3(2019), "Valid survey years"),
+        (lambda: figures.profile_figure("XYZ"), "Unknown ISO3 country code 'XYZ'"),
+    ],
+)
 def test_invalid_parameters_list_valid_values(call, message):
     with pytest.raises(ValueError, match=message):
         call()
@@ -112,7 +138,8 @@ def test_interrupted_save_leaves_previous_files(tmp_path, monkeypatch):
 def test_cli_figures_writes_every_figure(tmp_path, capsys):
     assert main(["figures", "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{make().id}.{ext}" for make in figures.all_figures() for ext in ("csv", "png", "svg"))
+        f"{make().id}.{ext}" for make in figures.all_figures() for ext in ("csv", "png", "svg")
+    )
 
 
 def test_svg_has_no_date_or_version(tmp_path):

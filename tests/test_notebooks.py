@@ -3,7 +3,6 @@ changed number. nbval itself runs over intro.ipynb and chapters/ (see pyproject.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -13,18 +12,23 @@ import pandas as pd
 import papermill
 import pytest
 
-from conftest import ROOT, copy_project
 from egov_repro import datasets
 from egov_repro.rerun import QUIET_KERNEL
 
+from conftest import ROOT, copy_project
 
 
 def run(chapter, tmp_path, **parameters):
     out = tmp_path / f"{chapter}.out.ipynb"
-    papermill.execute_notebook(str(ROOT / "chapters" / f"{chapter}.ipynb"), str(out),
-                               parameters=parameters, cwd=str(ROOT / "chapters"),
-                               progress_bar=False, kernel_name="python3",
-                               extra_arguments=QUIET_KERNEL)
+    papermill.execute_notebook(
+        str(ROOT / "chapters" / f"{chapter}.ipynb"),
+        str(out),
+        parameters=parameters,
+        cwd=str(ROOT / "chapters"),
+        progress_bar=False,
+        kernel_name="python3",
+        extra_arguments=QUIET_KERNEL,
+    )
     return nbformat.read(out, as_version=4)
 
 
@@ -35,8 +39,9 @@ def glued(nb) -> dict:
         for output in cell.get("outputs", []):
             scrapbook = output.get("metadata", {}).get("scrapbook", {})
             if "name" in scrapbook:
-                data = {k.removeprefix(scrapbook["mime_prefix"]): v
-                        for k, v in output["data"].items()}
+                data = {
+                    k.removeprefix(scrapbook["mime_prefix"]): v for k, v in output["data"].items()
+                }
                 values[scrapbook["name"]] = data.get("text/markdown", data.get("text/plain"))
     return values
 
@@ -59,11 +64,20 @@ def test_figure1_for_asean_10(tmp_path, working_tree_untouched):
     assert len(table) == 10 and "TLS" not in set(table["iso3"])
 
 
-@pytest.mark.parametrize("parameters, message", [
-    ({"survey_year": 2021}, "Valid survey years: 2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024"),
-    ({"region": "europe"}, "Valid regions: asean, asean-10, paper-figure-1, southeast-asia, world"),
-    ({"lang": "fr"}, "Valid languages: id, en"),
-])
+@pytest.mark.parametrize(
+    "parameters, message",
+    [
+        (
+            {"survey_year": 2021},
+            "Valid survey years: 2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024",
+        ),
+        (
+            {"region": "europe"},
+            "Valid regions: asean, asean-10, paper-figure-1, southeast-asia, world",
+        ),
+        ({"lang": "fr"}, "Valid languages: id, en"),
+    ],
+)
 def test_invalid_parameter_stops_with_valid_values(tmp_path, parameters, message):
     with pytest.raises(papermill.PapermillExecutionError) as info:
         run("02-southeast-asia-ranking", tmp_path, **parameters)
@@ -97,7 +111,9 @@ def test_components_for_2020_and_2024(tmp_path, working_tree_untouched):
 
 def test_sensitivity_for_2024(tmp_path):
     values = glued(run("09-sensitivity", tmp_path, survey_year=2024))
-    assert values["idn_places"] == "4 under asean-10, 4 under southeast-asia, 4 under paper-figure-1"
+    assert (
+        values["idn_places"] == "4 under asean-10, 4 under southeast-asia, 4 under paper-figure-1"
+    )
 
 
 def test_profile_for_viet_nam(tmp_path, working_tree_untouched):
@@ -114,6 +130,7 @@ def test_profile_unknown_code(tmp_path):
 def test_data_and_report_chapters_on_an_extended_data_copy(tmp_path, data_copy):
     egdi = datasets.load_egdi(data_copy, with_flags=True)
     from egov_repro.sources import write_un_export
+
     export = tmp_path / "EGOV_DATA_2024.csv"
     write_un_export(egdi[egdi["year"] == 2024], export)
     datasets.add_edition(export, data_copy, year=2026)
@@ -129,12 +146,26 @@ def test_nbval_fails_when_a_data_value_changes(tmp_path):
     text = egdi_csv.read_text()
     assert "2022,IDN,Indonesia,77,0.716," in text
     egdi_csv.write_text(text.replace("2022,IDN,Indonesia,77,0.716,", "2022,IDN,Indonesia,77,0.7,"))
-    datasets.register("egdi.csv", project / "data")   # a valid, registered change
+    datasets.register("egdi.csv", project / "data")  # a valid, registered change
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q",
-         "--rootdir", str(project), "chapters/02-southeast-asia-ranking.ipynb"],
-        cwd=project, capture_output=True, text=True, env=env)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--rootdir",
+            str(project),
+            "chapters/02-southeast-asia-ranking.ipynb",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 1, result.stdout[-2000:]
     assert "0.7160" in result.stdout and "0.7000" in result.stdout
     assert " failed" in result.stdout and "Notebook cell execution failed" in result.stdout

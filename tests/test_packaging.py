@@ -2,66 +2,150 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import importlib.metadata
 import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import yaml
 
+import egov_repro
+
 from conftest import ROOT
 
 
-def pins(path: Path) -> dict[str, str]:
-    found = {}
+def pins(path: Path) -> set[str]:
+    """Every "name==version ; marker" pin of a requirements file (a universal lock can
+    pin one package at two versions, for different Pythons or platforms)."""
+    found = set()
     for line in path.read_text().splitlines():
-        match = re.match(r"^([A-Za-z0-9_.\-\[\]]+)==([^\s\\;]+)", line)
+        match = re.match(r"^([A-Za-z0-9_.\-\[\]]+==[^\s\\;]+)(\s*;\s*[^\\]+?)?\s*\\?$", line)
         if match:
-            found[match.group(1).lower()] = match.group(2)
+            found.add(match.group(1).lower() + (match.group(2) or "").strip())
     return found
 
 
-def test_citation_cff_validates():
-    cffconvert = Path(sys.executable).parent / "cffconvert"
-    result = subprocess.run([str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")],
-                            capture_output=True, text=True)
+def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run(
+        [str(tool), "--builtin-schema", schema, *map(str, files)], capture_output=True, text=True
+    )
+
+
+def test_citation_cff_validates_and_carries_the_package_version():
+    result = check_jsonschema("vendor.citation-file-format", ROOT / "CITATION.cff")
     assert result.returncode == 0, result.stdout + result.stderr
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert any(r.get("doi") == "10.54144/govsci.v4i1.45" for r in cff["references"])
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert str(cff["version"]) == project["version"] == egov_repro.__version__
+
+
+def test_every_workflow_validates_against_the_github_schema():
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert len(workflows) >= 2
+    result = check_jsonschema("vendor.github-workflows", *workflows)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_test_workflow_runs_make_test_on_push_and_pull_request():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as True
+    assert "push" in triggers and "pull_request" in triggers
+    steps = workflow["jobs"]["test"]["steps"]
+    assert any(step.get("run") == readme_commands()[1] for step in steps)
+    assert workflow["jobs"]["test"]["runs-on"] == "ubuntu-latest"
+
+
+def test_pages_deployment_waits_for_the_tests():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text())
+    trigger = workflow[True]["workflow_run"]
+    assert trigger == {"workflows": ["test"], "types": ["completed"], "branches": ["main"]}
+    build = workflow["jobs"]["build"]
+    assert "workflow_run.conclusion == 'success'" in build["if"]
+    assert any(step.get("run") == readme_commands()[0] for step in build["steps"])
+    assert any(
+        "upload-pages-artifact" in step.get("uses", "") and step["with"]["path"] == "_build/html"
+        for step in build["steps"]
+    )
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_ruff_lint_and_format_are_clean():
+    ruff = Path(sys.executable).parent / "ruff"
+    for command in (["check", "."], ["format", "--check", "."]):
+        result = subprocess.run([str(ruff), *command], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def third_party_imports() -> set[str]:
+    """Top-level modules the package imports that are neither its own nor the stdlib."""
+    found = set()
+    for path in (ROOT / "src" / "egov_repro").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                found |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return found - set(sys.stdlib_module_names) - {"egov_repro", "__future__"}
+
+
+def test_every_runtime_import_is_a_declared_dependency():
+    declared = {
+        re.split(r"[<>=!~ \[;]", d)[0].lower().replace("_", "-")
+        for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    }
+    providers = importlib.metadata.packages_distributions()
+    missing = {
+        module: providers.get(module)
+        for module in third_party_imports()
+        if not {d.lower().replace("_", "-") for d in providers.get(module, [])} & declared
+    }
+    assert not missing, f"imported but not declared in pyproject.toml: {missing}"
+    # What `egov-repro book` runs besides imports.
+    assert {"jupyter-book", "ipykernel"} <= declared
+
+
+def test_every_module_imports():
+    for path in sorted((ROOT / "src" / "egov_repro").glob("[!_]*.py")):
+        importlib.import_module(f"egov_repro.{path.stem}")
 
 
 def test_requirements_txt_and_lock_pin_the_same_versions():
     txt, lock = pins(ROOT / "requirements.txt"), pins(ROOT / "requirements.lock")
     assert txt == lock and len(lock) > 50
     assert "-e ." in (ROOT / "requirements.txt").read_text().splitlines()
-    assert lock["jupyter-book"].startswith("1.")
-    assert all("--hash=sha256:" in block for block in
-               re.split(r"\n(?=\S)", (ROOT / "requirements.lock").read_text()) if "==" in block)
+    assert any(pin.startswith("jupyter-book==1.") for pin in lock)
+    # Universal: resolved for every platform, not just this one.
+    assert any("sys_platform == 'win32'" in pin for pin in lock)
+    assert any("sys_platform == 'darwin'" in pin for pin in lock)
+    assert all(
+        "--hash=sha256:" in block
+        for block in re.split(r"\n(?=\S)", (ROOT / "requirements.lock").read_text())
+        if "==" in block
+    )
 
 
 def readme_commands() -> list[str]:
     text = (ROOT / "README.md").read_text()
     quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```(?:bash|sh)?\n(.*?)```", quick, re.S).group(1)
-    return [line.split("#")[0].strip() for line in block.splitlines()
-            if line.strip() and not line.startswith(("git clone", "cd "))]
+    return [
+        line.split("#")[0].strip()
+        for line in block.splitlines()
+        if line.strip() and not line.startswith(("git clone", "cd "))
+    ]
 
 
 def test_readme_quick_start_has_two_commands_and_ci_runs_the_test_one():
     assert readme_commands() == ["make book", "make test"]
     ci = (ROOT / ".ci" / "run").read_text().splitlines()
     assert ci[-1] == "make test"
-
-
-def test_publishing_workflow_builds_with_the_readme_command_and_deploys():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text())
-    steps = workflow["jobs"]["build"]["steps"]
-    assert any(step.get("run") == readme_commands()[0] for step in steps)
-    assert any("upload-pages-artifact" in step.get("uses", "") and
-               step["with"]["path"] == "_build/html" for step in steps)
-    deploy = workflow["jobs"]["deploy"]["steps"]
-    assert any("deploy-pages" in step.get("uses", "") for step in deploy)
 
 
 def test_console_script_is_installed():

@@ -19,8 +19,9 @@ def test_profile_for_each_southeast_asian_country_matches_the_dataset(tmp_path, 
     rows = load_egdi().query("iso3 == @iso3").sort_values("year").reset_index(drop=True)
     assert csv["year"].tolist() == rows["year"].tolist()
     for column in ["egdi_rank", "egdi", "epi", "osi", "hci", "tii"]:
-        pd.testing.assert_series_equal(csv[column].astype(float), rows[column].astype(float),
-                                       check_names=False)
+        pd.testing.assert_series_equal(
+            csv[column].astype(float), rows[column].astype(float), check_names=False
+        )
     assert {"median_egdi_southeast_asia", "median_egdi_world"} <= set(csv.columns)
     assert (tmp_path / f"profile-{iso3.lower()}.png").stat().st_size > 0
 
@@ -31,8 +32,11 @@ def test_profile_lower_case_code_and_english(tmp_path, capsys):
 
 
 def test_unknown_code_exits_non_zero_with_suggestions_and_no_traceback(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "egov_repro", "profile", "IDX", "--out",
-                             str(tmp_path)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "egov_repro", "profile", "IDX", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "Unknown ISO3 country code 'IDX'" in result.stderr
     assert "IDN (Indonesia)" in result.stderr

@@ -1,12 +1,16 @@
-"""egov-repro: rebuild the figures of Fahlevy, Saleh & Nurmiyati (2023) from UN E-Government Survey data.
+"""egov-repro: rebuild the figures of Fahlevy, Saleh & Nurmiyati (2023) from UN data.
 
 The public names are imported on first use, so that light tools (the CLI's argument
 parsing, the book builder, the Sphinx extension) start without loading pandas.
 """
 
 from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
 
-__version__ = "0.1.0"
+try:
+    __version__ = version("egov-repro")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
 _PUBLIC = {
     "load_egdi": "egov_repro.datasets",
     "load_pegi_2016": "egov_repro.datasets",

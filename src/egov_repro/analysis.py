@@ -17,8 +17,10 @@ def check_year(egdi: pd.DataFrame, year: int) -> int:
     """The year if it is an edition in the data, else a ValueError listing the editions."""
     years = sorted(int(y) for y in egdi["year"].unique())
     if year not in years:
-        raise ValueError(f"No UN E-Government Survey edition in {year!r}. "
-                         f"Valid survey years: {', '.join(map(str, years))}.")
+        raise ValueError(
+            f"No UN E-Government Survey edition in {year!r}. "
+            f"Valid survey years: {', '.join(map(str, years))}."
+        )
     return year
 
 
@@ -51,8 +53,7 @@ def place_of(ranking: pd.DataFrame, iso3: str) -> int:
     return int(hit.iloc[0])
 
 
-def region_median(egdi: pd.DataFrame, members: list[str] | None,
-                  column: str = "egdi") -> pd.Series:
+def region_median(egdi: pd.DataFrame, members: list[str] | None, column: str = "egdi") -> pd.Series:
     """Median of ``column`` per edition over surveyed members (all if None); missing skipped."""
     rows = egdi[egdi["egdi_rank"].notna()]
     if members is not None:
@@ -60,8 +61,9 @@ def region_median(egdi: pd.DataFrame, members: list[str] | None,
     return rows.groupby("year")[column].median()
 
 
-def country_trend(egdi: pd.DataFrame, iso3: str,
-                  medians: dict[str, list[str] | None] | None = None) -> pd.DataFrame:
+def country_trend(
+    egdi: pd.DataFrame, iso3: str, medians: dict[str, list[str] | None] | None = None
+) -> pd.DataFrame:
     """One country's EGDI, components and world rank in every edition, with the
     EGDI median of each named group (``{"southeast_asia": [...], "world": None}``)."""
     rows = egdi[egdi["iso3"] == iso3].sort_values("year")
@@ -83,12 +85,21 @@ def component_changes(egdi: pd.DataFrame, iso3: str, start: int, end: int) -> pd
     records = []
     for column in INDEX_COLUMNS:
         before, after = rows.at[start, column], rows.at[end, column]
-        records.append({"measure": column, "before": before, "after": after,
-                        "change": round(after - before, 5)})
+        records.append(
+            {
+                "measure": column,
+                "before": before,
+                "after": after,
+                "change": round(after - before, 5),
+            }
+        )
     table = pd.DataFrame.from_records(records)
     table = table.reindex(table["change"].abs().sort_values(ascending=False, kind="stable").index)
-    rank = {"measure": "egdi_rank", "before": int(rows.at[start, "egdi_rank"]),
-            "after": int(rows.at[end, "egdi_rank"])}
+    rank = {
+        "measure": "egdi_rank",
+        "before": int(rows.at[start, "egdi_rank"]),
+        "after": int(rows.at[end, "egdi_rank"]),
+    }
     rank["change"] = rank["after"] - rank["before"]
     return pd.concat([table, pd.DataFrame([rank])], ignore_index=True)
 
@@ -107,17 +118,24 @@ def weakest_component(egdi: pd.DataFrame, iso3: str, year: int) -> tuple[str, fl
 def components_long(egdi: pd.DataFrame, members: list[str], years: list[int]) -> pd.DataFrame:
     """OSI, HCI and TII of each member in each year, one row per value (for dot plots)."""
     rows = egdi[egdi["iso3"].isin(members) & egdi["year"].isin(years)]
-    long = rows.melt(id_vars=["year", "iso3", "country", "egdi_rank"], value_vars=COMPONENTS,
-                     var_name="component", value_name="value")
+    long = rows.melt(
+        id_vars=["year", "iso3", "country", "egdi_rank"],
+        value_vars=COMPONENTS,
+        var_name="component",
+        value_name="value",
+    )
     return long.sort_values(["component", "iso3", "year"], kind="stable").reset_index(drop=True)
 
 
-def ranking_sensitivity(egdi: pd.DataFrame, definitions: dict[str, list[str]],
-                        year: int) -> pd.DataFrame:
+def ranking_sensitivity(
+    egdi: pd.DataFrame, definitions: dict[str, list[str]], year: int
+) -> pd.DataFrame:
     """Each country's regional place under several definitions of the region, side by side
     (missing where a definition leaves the country out)."""
-    places = {name: rank_within_region(egdi, members, year).set_index("iso3")["regional_rank"]
-              for name, members in definitions.items()}
+    places = {
+        name: rank_within_region(egdi, members, year).set_index("iso3")["regional_rank"]
+        for name, members in definitions.items()
+    }
     table = pd.DataFrame(places).astype("Int64")
     rows = edition(egdi, year).set_index("iso3").loc[table.index, ["country", "egdi", "egdi_rank"]]
     table = rows.join(table).sort_values(["egdi_rank", "country"], kind="stable")

@@ -52,7 +52,8 @@ def pre_execute(root: Path, cache_dir: Path) -> list[str]:
         return []
     logger = logging.getLogger("egov_repro.book")
     result = load_executor("local-parallel", cache=cache, logger=logger).run_and_cache(
-        filter_uris=uris, timeout=300)
+        filter_uris=uris, timeout=300
+    )
     return result.succeeded
 
 
@@ -82,9 +83,21 @@ def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> i
     return result.returncode
 
 
+def toc_files(root: Path) -> list[str]:
+    """Every document of the book in reading order, as listed in ``_toc.yml``."""
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
+        files += [entry["file"] for entry in part.get("chapters", [])]
+    return files
+
+
 def notebooks(root: Path) -> list[Path]:
-    """The book's notebooks, in reading order (landing page first)."""
-    return [root / "intro.ipynb", *sorted((root / "chapters").glob("*.ipynb"))]
+    """The book's notebooks, in reading order (from _toc.yml; Markdown pages left out)."""
+    paths = [root / f"{name}.ipynb" for name in toc_files(root)]
+    return [path for path in paths if path.is_file()]
 
 
 def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> list[Path]:
@@ -99,8 +112,13 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
         if only and path.name not in only and path.stem not in only:
             continue
         nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=300,
+            kernel_name="python3",
+            record_timing=False,
+            resources={"metadata": {"path": str(path.parent)}},
+        ).execute()
         nbformat.write(nb, path)
         done.append(path)
     return done

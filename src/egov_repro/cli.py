@@ -22,8 +22,10 @@ def cmd_validate(args) -> int:
     summary = validate_package(_data_dir(args))
     counts = ", ".join(f"{name} {rows} rows" for name, rows in summary["resources"].items())
     years = summary["editions"]
-    print(f"valid: data package {summary['version']}: {len(years)} editions "
-          f"({years[0]}-{years[-1]}), {summary['countries']} countries; {counts}")
+    print(
+        f"valid: data package {summary['version']}: {len(years)} editions "
+        f"({years[0]}-{years[-1]}), {summary['countries']} countries; {counts}"
+    )
     return 0
 
 
@@ -32,8 +34,10 @@ def cmd_data_add(args) -> int:
 
     result = add_edition(args.path, _data_dir(args), year=args.year, overwrite=args.overwrite)
     verb = "replaced" if result["replaced"] else "added"
-    print(f"{verb} edition {result['year']} ({result['rows']} countries); "
-          f"data version is now {result['version']}")
+    print(
+        f"{verb} edition {result['year']} ({result['rows']} countries); "
+        f"data version is now {result['version']}"
+    )
     return 0
 
 
@@ -49,8 +53,9 @@ def cmd_data_rebuild(args) -> int:
     from egov_repro import paths
     from egov_repro.datasets import rebuild
 
-    frame = rebuild(_data_dir(args) or paths.data_dir(),
-                    Path(args.sources) if args.sources else None)
+    frame = rebuild(
+        _data_dir(args) or paths.data_dir(), Path(args.sources) if args.sources else None
+    )
     print(f"rebuilt egdi.csv: {len(frame)} rows, {frame['year'].nunique()} editions")
     return 0
 
@@ -113,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="egov-repro",
         description="Rebuild and audit the figures of Fahlevy, Saleh & Nurmiyati (2023) "
-                    "from UN E-Government Survey data.")
+        "from UN E-Government Survey data.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_data_dir(p):
@@ -124,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
 
     data = sub.add_parser("data", help="change the dataset").add_subparsers(
-        dest="data_command", required=True)
+        dest="data_command", required=True
+    )
     p = with_data_dir(data.add_parser("add", help="add a survey edition in the UN export layout"))
     p.add_argument("path", help="a UN Data Center export, e.g. EGOV_DATA_2026.csv")
     p.add_argument("--year", type=int, help="register under this year (default: the file's)")
@@ -134,8 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the file's path inside data/, e.g. raw/regions.csv")
     p.set_defaults(func=cmd_data_register)
     p = with_data_dir(data.add_parser("rebuild", help="rebuild egdi.csv from the UN exports"))
-    p.add_argument("--sources", help="folder holding EGOV_DATA_<year>.csv files "
-                                     "(default: data/raw/un-egov-survey)")
+    p.add_argument(
+        "--sources",
+        help="folder holding EGOV_DATA_<year>.csv files (default: data/raw/un-egov-survey)",
+    )
     p.set_defaults(func=cmd_data_rebuild)
 
     p = with_data_dir(sub.add_parser("figures", help="render every figure of the book"))
@@ -152,8 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root", help="the book's folder (default: the current folder)")
     p.set_defaults(func=cmd_book)
 
-    p = sub.add_parser("refresh-notebooks",
-                       help="re-execute notebooks in place (updates the nbval reference outputs)")
+    p = sub.add_parser(
+        "refresh-notebooks",
+        help="re-execute notebooks in place (updates the nbval reference outputs)",
+    )
     p.add_argument("notebooks", nargs="*", help="names of notebooks (default: all)")
     p.add_argument("--root", help="the book's folder (default: the current folder)")
     p.set_defaults(func=cmd_refresh)

@@ -46,7 +46,7 @@ def names_to_iso3(names: list[str], raw_dir: Path | None = None) -> list[str | N
         codes = _converter().convert(unknown, src="regex", to="ISO3", not_found=None)
         if isinstance(codes, str) or codes is None:
             codes = [codes]
-        for name, code in zip(unknown, codes):
+        for name, code in zip(unknown, codes, strict=True):
             found[name] = code if isinstance(code, str) and len(code) == 3 else None
     return [overrides.get(n, found.get(n)) for n in names]
 
@@ -55,8 +55,22 @@ def suggest(code: str, choices: dict[str, str], n: int = 3) -> list[str]:
     """Close matches for a mistyped ISO3 code or country name, as 'IDN (Indonesia)'."""
     key = code.strip()
     by_code = difflib.get_close_matches(key.upper(), list(choices), n=n, cutoff=0.3)
-    by_name = difflib.get_close_matches(key.lower(), [v.lower() for v in choices.values()],
-                                        n=n, cutoff=0.6)
+    by_name = difflib.get_close_matches(
+        key.lower(), [v.lower() for v in choices.values()], n=n, cutoff=0.6
+    )
     lower_to_code = {v.lower(): k for k, v in choices.items()}
     codes = list(dict.fromkeys(by_code + [lower_to_code[m] for m in by_name]))
     return [f"{c} ({choices[c]})" for c in codes[:n]]
+
+
+def display_names(lang: str | None = None, data_dir: Path | None = None) -> dict[str, str]:
+    """ISO3 -> the name to show a reader: the UN's own spelling (latest edition), or, with
+    ``lang``, the short label of data/raw/country-labels.csv where there is one."""
+    from egov_repro.datasets import load_egdi, load_resource
+
+    egdi = load_egdi(data_dir)
+    names = egdi.drop_duplicates("iso3", keep="last").set_index("iso3")["country"].to_dict()
+    if lang is not None:
+        labels = load_resource("country-labels", data_dir).set_index("iso3")
+        names.update(labels[f"name_{lang}"].to_dict())
+    return names

@@ -18,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from egov_repro import atomic, paths
+from egov_repro.csvio import check_header, read_rows
 from egov_repro.errors import DataError
-from egov_repro.sources import NORMALIZED_COLUMNS, check_header, read_rows, read_un_export
+from egov_repro.sources import NORMALIZED_COLUMNS, read_un_export
 
 EGDI = "egdi"
 EGDI_COLUMNS = ["year", "iso3", "country", "egdi_rank", "egdi", "epi", "osi", "hci", "tii"]
@@ -40,13 +41,18 @@ def read_descriptor(data_dir: Path | None = None) -> dict:
     data_dir = Path(data_dir or paths.data_dir())
     path = data_dir / paths.DESCRIPTOR
     if not path.is_file():
-        raise DataError(path, "the data package descriptor is missing",
-                        expected="data/datapackage.json")
+        raise DataError(
+            path, "the data package descriptor is missing", expected="data/datapackage.json"
+        )
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise DataError(path, f"not valid JSON ({exc.msg})", line=exc.lineno,
-                        expected="a Frictionless data package descriptor") from None
+        raise DataError(
+            path,
+            f"not valid JSON ({exc.msg})",
+            line=exc.lineno,
+            expected="a Frictionless data package descriptor",
+        ) from None
 
 
 def write_descriptor(descriptor: dict, data_dir: Path) -> None:
@@ -58,9 +64,11 @@ def resource(descriptor: dict, name: str) -> dict:
     for res in descriptor.get("resources", []):
         if res.get("name") == name:
             return res
-    raise DataError(paths.DESCRIPTOR, f"no resource named '{name}'",
-                    expected="one of " + ", ".join(r.get("name", "?") for r in
-                                                   descriptor.get("resources", [])))
+    raise DataError(
+        paths.DESCRIPTOR,
+        f"no resource named '{name}'",
+        expected="one of " + ", ".join(r.get("name", "?") for r in descriptor.get("resources", [])),
+    )
 
 
 def data_version(data_dir: Path | None = None) -> str:
@@ -77,6 +85,7 @@ def editions(data_dir: Path | None = None) -> list[int]:
 
 # --- validation -------------------------------------------------------------
 
+
 def _first_bad(mask: pd.Series) -> int | None:
     hits = mask.to_numpy().nonzero()[0]
     return int(hits[0]) if len(hits) else None
@@ -90,28 +99,50 @@ def _typed_column(values: pd.Series, field: dict, path, lines: list[int]) -> pd.
     if constraints.get("required"):
         bad = _first_bad(empty)
         if bad is not None:
-            raise DataError(path, "required value is missing", line=lines[bad], column=name,
-                            expected=f"a {kind}")
+            raise DataError(
+                path,
+                "required value is missing",
+                line=lines[bad],
+                column=name,
+                expected=f"a {kind}",
+            )
     if kind in ("integer", "number"):
         numbers = pd.to_numeric(values.where(~empty), errors="coerce")
         bad = _first_bad(numbers.isna() & ~empty)
         if bad is not None:
-            raise DataError(path, "value is not a number", line=lines[bad], column=name,
-                            expected="a whole number" if kind == "integer" else "a decimal number",
-                            found=values.iloc[bad])
+            raise DataError(
+                path,
+                "value is not a number",
+                line=lines[bad],
+                column=name,
+                expected="a whole number" if kind == "integer" else "a decimal number",
+                found=values.iloc[bad],
+            )
         if kind == "integer":
             bad = _first_bad(numbers.notna() & (numbers % 1 != 0))
             if bad is not None:
-                raise DataError(path, "value is not a whole number", line=lines[bad],
-                                column=name, expected="a whole number", found=values.iloc[bad])
+                raise DataError(
+                    path,
+                    "value is not a whole number",
+                    line=lines[bad],
+                    column=name,
+                    expected="a whole number",
+                    found=values.iloc[bad],
+                )
             return numbers.astype("Int64")
         return numbers.astype("float64")
     if kind == "boolean":
         lowered = values.str.lower()
         bad = _first_bad(~lowered.isin(["true", "false", ""]))
         if bad is not None:
-            raise DataError(path, "value is not a boolean", line=lines[bad], column=name,
-                            expected="true or false", found=values.iloc[bad])
+            raise DataError(
+                path,
+                "value is not a boolean",
+                line=lines[bad],
+                column=name,
+                expected="true or false",
+                found=values.iloc[bad],
+            )
         return lowered.map({"true": True, "false": False}).astype("boolean")
     return values.astype("string").where(~empty, pd.NA)
 
@@ -126,25 +157,39 @@ def _check_constraints(frame: pd.DataFrame, field: dict, path, lines: list[int])
         ok = column.fillna("").map(lambda v: bool(regex.fullmatch(v)))
         bad = _first_bad(present & ~ok)
         if bad is not None:
-            raise DataError(path, "value does not match the pattern", line=lines[bad],
-                            column=name, expected=f"text matching {constraints['pattern']}",
-                            found=column.iloc[bad])
+            raise DataError(
+                path,
+                "value does not match the pattern",
+                line=lines[bad],
+                column=name,
+                expected=f"text matching {constraints['pattern']}",
+                found=column.iloc[bad],
+            )
     if "enum" in constraints:
         bad = _first_bad(present & ~column.isin(constraints["enum"]))
         if bad is not None:
-            raise DataError(path, "value is not one of the allowed values", line=lines[bad],
-                            column=name,
-                            expected="one of " + ", ".join(map(str, constraints["enum"])),
-                            found=column.iloc[bad])
+            raise DataError(
+                path,
+                "value is not one of the allowed values",
+                line=lines[bad],
+                column=name,
+                expected="one of " + ", ".join(map(str, constraints["enum"])),
+                found=column.iloc[bad],
+            )
     low, high = constraints.get("minimum"), constraints.get("maximum")
     if low is not None or high is not None:
         too_low = present & (column < low) if low is not None else present & False
         too_high = present & (column > high) if high is not None else present & False
         bad = _first_bad(too_low | too_high)
         if bad is not None:
-            raise DataError(path, "value outside its allowed range", line=lines[bad],
-                            column=name, expected=f"a value in [{low}, {high}]",
-                            found=column.iloc[bad].item())
+            raise DataError(
+                path,
+                "value outside its allowed range",
+                line=lines[bad],
+                column=name,
+                expected=f"a value in [{low}, {high}]",
+                found=column.iloc[bad].item(),
+            )
     design, flag = field.get(DESIGN_MAXIMUM_KEY), field.get(ANOMALY_KEY)
     if design is not None:
         above = present & (column > design)
@@ -155,8 +200,14 @@ def _check_constraints(frame: pd.DataFrame, field: dict, path, lines: list[int])
             expected = f"a value in [{low}, {design}]"
             if flag:
                 expected += f" (or a published anomaly flagged '{flag}')"
-            raise DataError(path, "value above the index's design maximum", line=lines[bad],
-                            column=name, expected=expected, found=column.iloc[bad].item())
+            raise DataError(
+                path,
+                "value above the index's design maximum",
+                line=lines[bad],
+                column=name,
+                expected=expected,
+                found=column.iloc[bad].item(),
+            )
 
 
 def read_table(path, schema: dict) -> pd.DataFrame:
@@ -166,8 +217,9 @@ def read_table(path, schema: dict) -> pd.DataFrame:
     check_header(path, header, [f["name"] for f in fields])
     lines = [line for line, _ in rows]
     text = pd.DataFrame([r for _, r in rows], columns=header, dtype="string").fillna("")
-    frame = pd.DataFrame({f["name"]: _typed_column(text[f["name"]], f, path, lines)
-                          for f in fields})
+    frame = pd.DataFrame(
+        {f["name"]: _typed_column(text[f["name"]], f, path, lines) for f in fields}
+    )
     for field in fields:
         _check_constraints(frame, field, path, lines)
     key = schema.get("primaryKey")
@@ -178,9 +230,13 @@ def read_table(path, schema: dict) -> pd.DataFrame:
         if bad is not None:
             values = ", ".join(f"{k}={frame[k].iloc[bad]}" for k in key)
             first = lines[_first_bad(frame[key].eq(frame[key].iloc[bad]).all(axis=1))]
-            raise DataError(path, f"duplicate row for ({values}), first seen on line {first}",
-                            line=lines[bad], column=", ".join(key),
-                            expected="each (" + ", ".join(key) + ") once")
+            raise DataError(
+                path,
+                f"duplicate row for ({values}), first seen on line {first}",
+                line=lines[bad],
+                column=", ".join(key),
+                expected="each (" + ", ".join(key) + ") once",
+            )
     return frame
 
 
@@ -191,12 +247,16 @@ def check_hash(path, res: dict) -> None:
     if digest != expected:
         size = Path(path).stat().st_size
         raise DataError(
-            path, "the file's bytes changed since it was registered",
+            path,
+            "the file's bytes changed since it was registered",
             expected=f"sha256 {expected} ({res.get('bytes')} bytes)",
             found=f"sha256 {digest} ({size} bytes)",
-            hint=("If the change is intended, re-register the file with "
-                  f"`egov-repro data register {res['path']}`; otherwise restore it with "
-                  f"`git checkout -- data/{res['path']}`."))
+            hint=(
+                "If the change is intended, re-register the file with "
+                f"`egov-repro data register {res['path']}`; otherwise restore it with "
+                f"`git checkout -- data/{res['path']}`."
+            ),
+        )
 
 
 def load_resource(name: str, data_dir: Path | None = None) -> pd.DataFrame:
@@ -205,11 +265,15 @@ def load_resource(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     res = resource(read_descriptor(data_dir), name)
     path = data_dir / res["path"]
     if not path.is_file():
-        raise DataError(path, "the data file is missing",
-                        expected=f"the resource '{name}' listed in datapackage.json")
+        raise DataError(
+            path,
+            "the data file is missing",
+            expected=f"the resource '{name}' listed in datapackage.json",
+        )
     stat = path.stat()
-    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size,
-                        json.dumps(res, sort_keys=True)).copy()
+    return _load_cached(
+        str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res, sort_keys=True)
+    ).copy()
 
 
 @lru_cache(maxsize=16)
@@ -237,6 +301,7 @@ def load_pegi_2016(data_dir: Path | None = None) -> pd.DataFrame:
 
 
 # --- building and extending ---------------------------------------------------
+
 
 def format_table(frame: pd.DataFrame) -> bytes:
     """CSV bytes with a stable layout: LF endings, shortest float repr, empty = missing."""
@@ -278,8 +343,11 @@ def _source_entry(path: Path, year: int) -> dict:
 def source_files(data_dir: Path | None = None) -> dict[int, Path]:
     """The UN exports kept in data/raw/un-egov-survey, by edition (from the descriptor)."""
     data_dir = Path(data_dir or paths.data_dir())
-    return {int(s["edition"]): data_dir / s["file"]
-            for s in read_descriptor(data_dir).get("sources", []) if "edition" in s}
+    return {
+        int(s["edition"]): data_dir / s["file"]
+        for s in read_descriptor(data_dir).get("sources", [])
+        if "edition" in s
+    }
 
 
 def check_sources(data_dir: Path | None = None) -> None:
@@ -290,15 +358,22 @@ def check_sources(data_dir: Path | None = None) -> None:
             continue
         path = data_dir / entry["file"]
         if not path.is_file():
-            raise DataError(path, "the UN export is missing",
-                            expected=f"the source file of edition {entry['edition']} "
-                                     "listed in datapackage.json")
+            raise DataError(
+                path,
+                "the UN export is missing",
+                expected=f"the source file of edition {entry['edition']} "
+                "listed in datapackage.json",
+            )
         digest = sha256(path)
         if digest != entry["sha256"]:
-            raise DataError(path, "the UN export's bytes differ from the recorded source",
-                            expected=f"sha256 {entry['sha256']}", found=f"sha256 {digest}",
-                            hint="data/raw is immutable: restore the file with "
-                                 f"`git checkout -- data/{entry['file']}`.")
+            raise DataError(
+                path,
+                "the UN export's bytes differ from the recorded source",
+                expected=f"sha256 {entry['sha256']}",
+                found=f"sha256 {digest}",
+                hint="data/raw is immutable: restore the file with "
+                f"`git checkout -- data/{entry['file']}`.",
+            )
 
 
 def _anomalies(data_dir: Path) -> pd.DataFrame:
@@ -311,8 +386,9 @@ def _combine(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return frame[NORMALIZED_COLUMNS]
 
 
-def _update_egdi_metadata(descriptor: dict, data_dir: Path, frame: pd.DataFrame,
-                          sources: list[dict]) -> None:
+def _update_egdi_metadata(
+    descriptor: dict, data_dir: Path, frame: pd.DataFrame, sources: list[dict]
+) -> None:
     res = resource(descriptor, EGDI)
     _set_file_stats(res, data_dir / res["path"])
     year = next(f for f in res["schema"]["fields"] if f["name"] == "year")
@@ -327,8 +403,11 @@ def _update_egdi_metadata(descriptor: dict, data_dir: Path, frame: pd.DataFrame,
 def _year_of_export(path: Path) -> int:
     stem = path.stem.rsplit("_", 1)[-1]
     if not stem.isdigit():
-        raise DataError(path, "cannot tell the edition from the file name",
-                        expected="a name EGOV_DATA_<year>.csv")
+        raise DataError(
+            path,
+            "cannot tell the edition from the file name",
+            expected="a name EGOV_DATA_<year>.csv",
+        )
     return int(stem)
 
 
@@ -343,23 +422,21 @@ def rebuild(data_dir: Path, source_dir: Path | None = None) -> pd.DataFrame:
         raise DataError(source_dir, "no UN exports found", expected="files EGOV_DATA_<year>.csv")
     years = [_year_of_export(p) for p in files]
     anomalies = _anomalies(data_dir)
-    frame = _combine([read_un_export(p, year=y, anomalies=anomalies)
-                      for p, y in zip(files, years)])
+    pairs = list(zip(files, years, strict=True))
+    frame = _combine([read_un_export(p, year=y, anomalies=anomalies) for p, y in pairs])
     descriptor = read_descriptor(data_dir)
     res = resource(descriptor, EGDI)
     if source_dir.resolve() != (data_dir / UN_SOURCES_DIR).resolve():
-        for path, year in zip(files, years):
-            atomic.write_bytes(data_dir / UN_SOURCES_DIR / un_export_name(year),
-                               path.read_bytes())
+        for path, year in zip(files, years, strict=True):
+            atomic.write_bytes(data_dir / UN_SOURCES_DIR / un_export_name(year), path.read_bytes())
     atomic.write_bytes(data_dir / res["path"], format_table(frame))
-    _update_egdi_metadata(descriptor, data_dir, frame,
-                          [_source_entry(p, y) for p, y in zip(files, years)])
+    _update_egdi_metadata(descriptor, data_dir, frame, [_source_entry(p, y) for p, y in pairs])
     write_descriptor(descriptor, data_dir)
     return frame
 
 
 def _bump_minor(version: str) -> str:
-    major, minor, *_ = (version.split(".") + ["0", "0"])[:3]
+    major, minor, *_ = ([*version.split("."), "0", "0"])[:3]
     return f"{major}.{int(minor) + 1}.0"
 
 
@@ -372,8 +449,9 @@ def _changelog(data_dir: Path, version: str, line: str) -> None:
     atomic.write_text(path, f"{title}\n\n{entry}" + (f"\n{rest.lstrip()}" if rest.strip() else ""))
 
 
-def add_edition(path, data_dir: Path | None = None, *, year: int | None = None,
-                overwrite: bool = False) -> dict:
+def add_edition(
+    path, data_dir: Path | None = None, *, year: int | None = None, overwrite: bool = False
+) -> dict:
     """Validate, normalize and add one UN export; update hash, editions, version, changelog."""
     data_dir = Path(data_dir or paths.data_dir())
     path = Path(path)
@@ -381,10 +459,13 @@ def add_edition(path, data_dir: Path | None = None, *, year: int | None = None,
     new_year = int(new["year"].iloc[0])
     current = load_egdi(data_dir, with_flags=True)
     if new_year in set(current["year"]) and not overwrite:
-        raise DataError(path, f"edition {new_year} is already in the dataset",
-                        column="Survey Year", expected="a new survey year",
-                        hint="Pass --overwrite to replace it, or --year to add it under "
-                             "another year.")
+        raise DataError(
+            path,
+            f"edition {new_year} is already in the dataset",
+            column="Survey Year",
+            expected="a new survey year",
+            hint="Pass --overwrite to replace it, or --year to add it under another year.",
+        )
     frame = _combine([current[current["year"] != new_year], new])
     descriptor = read_descriptor(data_dir)
     res = resource(descriptor, EGDI)
@@ -396,11 +477,18 @@ def add_edition(path, data_dir: Path | None = None, *, year: int | None = None,
     descriptor["version"] = _bump_minor(old_version)
     write_descriptor(descriptor, data_dir)
     verb = "Replaced" if new_year in set(current["year"]) else "Added"
-    _changelog(data_dir, descriptor["version"],
-               f"{verb} UN E-Government Survey edition {new_year} from `{path.name}` "
-               f"(sha256 {sha256(path)}; {len(new)} countries).")
-    return {"year": new_year, "rows": len(new), "version": descriptor["version"],
-            "replaced": verb == "Replaced"}
+    _changelog(
+        data_dir,
+        descriptor["version"],
+        f"{verb} UN E-Government Survey edition {new_year} from `{path.name}` "
+        f"(sha256 {sha256(path)}; {len(new)} countries).",
+    )
+    return {
+        "year": new_year,
+        "rows": len(new),
+        "version": descriptor["version"],
+        "replaced": verb == "Replaced",
+    }
 
 
 def register(file: str, data_dir: Path | None = None) -> dict:
@@ -410,15 +498,21 @@ def register(file: str, data_dir: Path | None = None) -> dict:
     rel = str(Path(file)).removeprefix("data/")
     matches = [r for r in descriptor["resources"] if r["path"] == rel]
     if not matches:
-        raise DataError(file, "not a resource of the data package",
-                        expected="one of " + ", ".join(r["path"] for r in descriptor["resources"]))
+        raise DataError(
+            file,
+            "not a resource of the data package",
+            expected="one of " + ", ".join(r["path"] for r in descriptor["resources"]),
+        )
     res = matches[0]
     read_table(data_dir / res["path"], res["schema"])
     _set_file_stats(res, data_dir / res["path"])
     descriptor["version"] = _bump_minor(descriptor["version"])
     write_descriptor(descriptor, data_dir)
-    _changelog(data_dir, descriptor["version"], f"Re-registered `{res['path']}` "
-               f"(sha256 {res['hash'].removeprefix('sha256:')}).")
+    _changelog(
+        data_dir,
+        descriptor["version"],
+        f"Re-registered `{res['path']}` (sha256 {res['hash'].removeprefix('sha256:')}).",
+    )
     return {"path": res["path"], "version": descriptor["version"]}
 
 
@@ -432,31 +526,49 @@ def validate_package(data_dir: Path | None = None) -> dict:
     for res in descriptor["resources"]:
         path = data_dir / res["path"]
         if not path.is_file():
-            raise DataError(path, "the data file is missing",
-                            expected=f"the resource '{res['name']}' of datapackage.json")
+            raise DataError(
+                path,
+                "the data file is missing",
+                expected=f"the resource '{res['name']}' of datapackage.json",
+            )
         frame = read_table(path, res["schema"])
         if res["name"] == EGDI:
-            _check_names(frame, path, names_to_iso3(list(frame["country"]),
-                                                    paths.raw_dir(data_dir)))
+            _check_names(
+                frame, path, names_to_iso3(list(frame["country"]), paths.raw_dir(data_dir))
+            )
         check_hash(path, res)
         counts[res["name"]] = len(frame)
     check_sources(data_dir)
     egdi = load_egdi(data_dir)
-    return {"version": descriptor["version"], "resources": counts,
-            "editions": sorted(egdi["year"].unique().tolist()),
-            "countries": int(egdi["iso3"].nunique())}
+    return {
+        "version": descriptor["version"],
+        "resources": counts,
+        "editions": sorted(egdi["year"].unique().tolist()),
+        "countries": int(egdi["iso3"].nunique()),
+    }
 
 
 def _check_names(frame: pd.DataFrame, path, codes: list) -> None:
-    for i, (name, iso3, code) in enumerate(zip(frame["country"], frame["iso3"], codes)):
+    rows = zip(frame["country"], frame["iso3"], codes, strict=True)
+    for i, (name, iso3, code) in enumerate(rows):
         if code is None:
-            raise DataError(path, "unknown country name", line=i + 2, column="country",
-                            expected="a country name that maps to an ISO 3166 alpha-3 code",
-                            found=name)
+            raise DataError(
+                path,
+                "unknown country name",
+                line=i + 2,
+                column="country",
+                expected="a country name that maps to an ISO 3166 alpha-3 code",
+                found=name,
+            )
         if code != iso3:
-            raise DataError(path, f"country name maps to {code}, not to the row's iso3 {iso3}",
-                            line=i + 2, column="country", expected=f"the name of {iso3}",
-                            found=name)
+            raise DataError(
+                path,
+                f"country name maps to {code}, not to the row's iso3 {iso3}",
+                line=i + 2,
+                column="country",
+                expected=f"the name of {iso3}",
+                found=name,
+            )
 
 
 def coverage(data_dir: Path | None = None) -> pd.DataFrame:
@@ -466,14 +578,23 @@ def coverage(data_dir: Path | None = None) -> pd.DataFrame:
     egdi = load_egdi(data_dir, with_flags=True)
     flags = egdi["flags"].fillna("")
     sources = {s["edition"]: s for s in read_descriptor(data_dir)["sources"] if "edition" in s}
-    table = egdi.assign(
-        surveyed=egdi["egdi_rank"].notna(),
-        missing_values=egdi[["egdi", "hci", "tii"]].isna().sum(axis=1).where(
-            egdi["egdi_rank"].notna(), 0),
-        anomalies=flags.str.contains("_above_one"),
-    ).groupby("year").agg(countries=("iso3", "size"), surveyed=("surveyed", "sum"),
-                          zeros_as_missing=("missing_values", "sum"),
-                          flagged_anomalies=("anomalies", "sum"))
+    table = (
+        egdi.assign(
+            surveyed=egdi["egdi_rank"].notna(),
+            missing_values=egdi[["egdi", "hci", "tii"]]
+            .isna()
+            .sum(axis=1)
+            .where(egdi["egdi_rank"].notna(), 0),
+            anomalies=flags.str.contains("_above_one"),
+        )
+        .groupby("year")
+        .agg(
+            countries=("iso3", "size"),
+            surveyed=("surveyed", "sum"),
+            zeros_as_missing=("missing_values", "sum"),
+            flagged_anomalies=("anomalies", "sum"),
+        )
+    )
     table["source_file"] = [sources.get(y, {}).get("file", "") for y in table.index]
     table["sha256"] = [sources.get(y, {}).get("sha256", "")[:12] for y in table.index]
     return table.reset_index()

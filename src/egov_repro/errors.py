@@ -6,9 +6,17 @@ from __future__ import annotations
 class DataError(Exception):
     """Bad input data: names the file, the line, the column and what was expected."""
 
-    def __init__(self, file, problem: str, *, line: int | None = None,
-                 column: str | None = None, expected: str | None = None,
-                 found: object = None, hint: str | None = None):
+    def __init__(
+        self,
+        file,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: str | None = None,
+        expected: str | None = None,
+        found: object = None,
+        hint: str | None = None,
+    ):
         self.file = str(file)
         self.line = line
         self.column = column

@@ -25,9 +25,16 @@ LAOS_BELOW = 0.4
 LAOS_BELOW_UNIT = "percent"
 # "Hasil dan Pembahasan", after Figure 2; values printed as "percent".
 PROVINCES_2016 = [
-    ("DKI Jakarta", 3.39), ("Jawa Barat", 3.07), ("Jawa Timur", 3.01), ("Gorontalo", 2.95),
-    ("Kepulauan Bangka Belitung", 2.9), ("DI Yogyakarta", 2.66), ("Jawa Tengah", 2.64),
-    ("Sumatera Utara", 2.63), ("Bali", 2.63), ("Jambi", 2.62),
+    ("DKI Jakarta", 3.39),
+    ("Jawa Barat", 3.07),
+    ("Jawa Timur", 3.01),
+    ("Gorontalo", 2.95),
+    ("Kepulauan Bangka Belitung", 2.9),
+    ("DI Yogyakarta", 2.66),
+    ("Jawa Tengah", 2.64),
+    ("Sumatera Utara", 2.63),
+    ("Bali", 2.63),
+    ("Jambi", 2.62),
 ]
 # Section "Eksistensi Birokrasi dalam menjalankan E-Government", before Figure 3.
 RANK_MOVE = (2020, 88, 2022, 77)

@@ -35,8 +35,7 @@ def check_region(name: str, data_dir: Path | None = None) -> str:
     return name
 
 
-def region_members(name: str, year: int | None = None,
-                   data_dir: Path | None = None) -> list[str]:
+def region_members(name: str, year: int | None = None, data_dir: Path | None = None) -> list[str]:
     """ISO3 codes of a region's members (sorted); 'world' and 'asean' need ``year``
     to say which edition or which date of membership (default: latest edition)."""
     check_region(name, data_dir)
@@ -45,8 +44,12 @@ def region_members(name: str, year: int | None = None,
         year = int(egdi["year"].max()) if year is None else year
         surveyed = egdi[(egdi["year"] == year) & egdi["egdi_rank"].notna()]
         if surveyed.empty:
-            raise DataError("data/egdi.csv", f"no countries surveyed in {year}",
-                            column="year", expected="a survey year in the dataset")
+            raise DataError(
+                "data/egdi.csv",
+                f"no countries surveyed in {year}",
+                column="year",
+                expected="a survey year in the dataset",
+            )
         return sorted(surveyed["iso3"])
     table = load_regions(data_dir)
     if name == ASEAN:

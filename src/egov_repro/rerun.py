@@ -36,9 +36,16 @@ def run_chapter(chapter: str, parameters: dict, out_dir=None) -> Path:
     out_dir = Path(out_dir or tempfile.mkdtemp(prefix="egov-repro-papermill-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / output_name(chapter, parameters)
-    papermill.execute_notebook(str(source), str(target), parameters=parameters,
-                               cwd=str(source.parent), progress_bar=False, log_output=False,
-                               kernel_name="python3", extra_arguments=QUIET_KERNEL)
+    papermill.execute_notebook(
+        str(source),
+        str(target),
+        parameters=parameters,
+        cwd=str(source.parent),
+        progress_bar=False,
+        log_output=False,
+        kernel_name="python3",
+        extra_arguments=QUIET_KERNEL,
+    )
     return target
 
 

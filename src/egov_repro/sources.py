@@ -8,13 +8,12 @@ UN's column names.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from pathlib import Path
 
 import pandas as pd
 
+from egov_repro.csvio import check_header, read_rows
 from egov_repro.errors import DataError
 
 UN_COLUMNS = {
@@ -39,66 +38,29 @@ def _parse_number(text: str, file, line: int, column: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise DataError(file, "value is not a number", line=line, column=column,
-                        expected="a decimal number such as 0.7160", found=text) from None
+        raise DataError(
+            file,
+            "value is not a number",
+            line=line,
+            column=column,
+            expected="a decimal number such as 0.7160",
+            found=text,
+        ) from None
     if math.isnan(value) or math.isinf(value):
-        raise DataError(file, "value is not a finite number", line=line, column=column,
-                        expected="a decimal number such as 0.7160", found=text)
+        raise DataError(
+            file,
+            "value is not a finite number",
+            line=line,
+            column=column,
+            expected="a decimal number such as 0.7160",
+            found=text,
+        )
     return value
 
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Read a CSV strictly: UTF-8, a header, every row as wide as the header.
-
-    Returns the header and (line number, fields) pairs; line 1 is the header.
-    CRLF and LF endings are both accepted (the UN's own download uses CRLF).
-    """
-    if not Path(path).is_file():
-        raise DataError(path, "no such file", expected="a CSV file")
-    raw = Path(path).read_bytes()
-    if not raw.strip():
-        raise DataError(path, "the file is empty", expected="a header row and data rows")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(path, f"the file is not UTF-8 (byte {exc.start})",
-                        expected="UTF-8 text") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows = []
-    try:
-        header = next(reader)
-        for fields in reader:
-            if fields:
-                rows.append((reader.line_num, fields))
-    except csv.Error as exc:
-        raise DataError(path, f"the CSV cannot be parsed ({exc})", line=reader.line_num,
-                        expected="well-formed CSV", hint="The file may be truncated.") from None
-    for line, fields in rows:
-        if len(fields) != len(header):
-            hint = ("The file looks truncated." if (line, fields) == rows[-1]
-                    else None)
-            raise DataError(path, f"row has {len(fields)} fields", line=line,
-                            expected=f"{len(header)} fields as in the header", hint=hint)
-    if not rows:
-        raise DataError(path, "the file has a header but no data rows",
-                        expected="one row per country")
-    return header, rows
-
-
-def check_header(path, header: list[str], expected: list[str]) -> None:
-    """Fail with the names of missing or unexpected columns."""
-    missing = [c for c in expected if c not in header]
-    extra = [c for c in header if c not in expected]
-    if missing:
-        raise DataError(path, "missing column(s) " + ", ".join(repr(c) for c in missing),
-                        line=1, expected="the columns " + ", ".join(expected))
-    if extra:
-        raise DataError(path, "unexpected column(s) " + ", ".join(repr(c) for c in extra),
-                        line=1, expected="the columns " + ", ".join(expected))
-
-
-def read_un_export(path, *, year: int | None = None, anomalies: pd.DataFrame | None = None,
-                   names_to_iso3=None) -> pd.DataFrame:
+def read_un_export(
+    path, *, year: int | None = None, anomalies: pd.DataFrame | None = None, names_to_iso3=None
+) -> pd.DataFrame:
     """Read one UN export into normalized rows (one per country), or raise DataError.
 
     ``year`` overrides the file's Survey Year (used to register an edition under
@@ -120,39 +82,68 @@ def read_un_export(path, *, year: int | None = None, anomalies: pd.DataFrame | N
         known = {(int(r.year), r.iso3, r.column) for r in anomalies.itertuples()}
 
     records, seen = [], {}
-    for (line, fields), name, iso3 in zip(rows, names, iso3_codes):
+    for (line, fields), name, iso3 in zip(rows, names, iso3_codes, strict=True):
         if iso3 is None:
-            raise DataError(path, "unknown country name", line=line, column="Country Name",
-                            expected="a country name that maps to an ISO 3166 alpha-3 code",
-                            found=name, hint="Add it to data/raw/country-name-overrides.csv "
-                            "if it is a new spelling of a known country.")
+            raise DataError(
+                path,
+                "unknown country name",
+                line=line,
+                column="Country Name",
+                expected="a country name that maps to an ISO 3166 alpha-3 code",
+                found=name,
+                hint="Add it to data/raw/country-name-overrides.csv "
+                "if it is a new spelling of a known country.",
+            )
         if iso3 in seen:
-            raise DataError(path, f"country appears twice (also on line {seen[iso3]})",
-                            line=line, column="Country Name",
-                            expected="one row per country", found=name)
+            raise DataError(
+                path,
+                f"country appears twice (also on line {seen[iso3]})",
+                line=line,
+                column="Country Name",
+                expected="one row per country",
+                found=name,
+            )
         seen[iso3] = line
         file_year = fields[col["Survey Year"]].strip()
         if not file_year.isdigit():
-            raise DataError(path, "survey year is not a year", line=line, column="Survey Year",
-                            expected="a four-digit year", found=file_year)
-        values = {k: _parse_number(fields[col[un]].strip(), path, line, un)
-                  for un, k in UN_COLUMNS.items() if k in INDICES}
+            raise DataError(
+                path,
+                "survey year is not a year",
+                line=line,
+                column="Survey Year",
+                expected="a four-digit year",
+                found=file_year,
+            )
+        values = {
+            k: _parse_number(fields[col[un]].strip(), path, line, un)
+            for un, k in UN_COLUMNS.items()
+            if k in INDICES
+        }
         rank_text = fields[col["E-Government Rank"]].strip()
         flags = []
         if rank_text == "":
             if any(v != 0 for v in values.values()):
-                raise DataError(path, "rank is empty but the indices are not all 0",
-                                line=line, column="E-Government Rank",
-                                expected="a positive whole number")
+                raise DataError(
+                    path,
+                    "rank is empty but the indices are not all 0",
+                    line=line,
+                    column="E-Government Rank",
+                    expected="a positive whole number",
+                )
             # Not yet a UN member: published as an empty rank and zeros.
             rank = None
             values = {k: None for k in values}
             flags.append("not_surveyed")
         else:
             if not rank_text.isdigit() or int(rank_text) < 1:
-                raise DataError(path, "rank is not a positive whole number", line=line,
-                                column="E-Government Rank", expected="a positive whole number",
-                                found=rank_text)
+                raise DataError(
+                    path,
+                    "rank is not a positive whole number",
+                    line=line,
+                    column="E-Government Rank",
+                    expected="a positive whole number",
+                    found=rank_text,
+                )
             rank = int(rank_text)
         record_year = year if year is not None else int(file_year)
         for key in INDICES:
@@ -164,18 +155,36 @@ def read_un_export(path, *, year: int | None = None, anomalies: pd.DataFrame | N
                 values[key] = None
                 flags.append(f"{key}_zero_as_missing")
             elif value < 0 or (value > 1 and (int(file_year), iso3, key) not in known):
-                raise DataError(path, "index outside its range", line=line, column=un_name,
-                                expected="a value in [0, 1] (or a published anomaly listed "
-                                "in data/raw/published-anomalies.csv)", found=value)
+                raise DataError(
+                    path,
+                    "index outside its range",
+                    line=line,
+                    column=un_name,
+                    expected="a value in [0, 1] (or a published anomaly listed "
+                    "in data/raw/published-anomalies.csv)",
+                    found=value,
+                )
             elif value > 1:
                 flags.append(f"{key}_above_one")
-        records.append({"year": record_year, "iso3": iso3, "country": name,
-                        "egdi_rank": rank, **values, "flags": ";".join(flags)})
+        records.append(
+            {
+                "year": record_year,
+                "iso3": iso3,
+                "country": name,
+                "egdi_rank": rank,
+                **values,
+                "flags": ";".join(flags),
+            }
+        )
 
     years = {r["year"] for r in records}
     if len(years) != 1:
-        raise DataError(path, "the file mixes survey years " + ", ".join(map(str, sorted(years))),
-                        column="Survey Year", expected="one edition per file")
+        raise DataError(
+            path,
+            "the file mixes survey years " + ", ".join(map(str, sorted(years))),
+            column="Survey Year",
+            expected="one edition per file",
+        )
     frame = pd.DataFrame.from_records(records, columns=NORMALIZED_COLUMNS)
     frame["egdi_rank"] = frame["egdi_rank"].astype("Int64")
     return frame.sort_values(["year", "iso3"], kind="stable").reset_index(drop=True)
@@ -183,11 +192,13 @@ def read_un_export(path, *, year: int | None = None, anomalies: pd.DataFrame | N
 
 def write_un_export(frame: pd.DataFrame, path) -> None:
     """Write normalized rows back out in the UN export layout (for round trips)."""
-    out = pd.DataFrame({
-        "Survey Year": frame["year"],
-        "Country Name": frame["country"],
-        "E-Government Rank": frame["egdi_rank"].astype("Int64").astype("string").fillna(""),
-    })
+    out = pd.DataFrame(
+        {
+            "Survey Year": frame["year"],
+            "Country Name": frame["country"],
+            "E-Government Rank": frame["egdi_rank"].astype("Int64").astype("string").fillna(""),
+        }
+    )
     for un, key in UN_COLUMNS.items():
         if key in INDICES:
             # Missing values go back to the UN's own 0 so the round trip is exact.

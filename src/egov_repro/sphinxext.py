@@ -11,15 +11,26 @@ def build_stamp(root: Path) -> dict[str, str]:
     import json
 
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root,
-                                capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               cwd=root, capture_output=True, text=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         commit, dirty = "unknown (not a git checkout)", ""
     descriptor = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    return {"data_version": descriptor["version"],
-            "commit": commit + (" with uncommitted changes" if dirty else "")}
+    return {
+        "data_version": descriptor["version"],
+        "commit": commit + (" with uncommitted changes" if dirty else ""),
+    }
 
 
 def _footer(app, config) -> None:
@@ -27,8 +38,9 @@ def _footer(app, config) -> None:
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = (
         f'<p class="egov-stamp">Data package version <code>{stamp["data_version"]}</code>'
-        f' &middot; built from commit <code>{stamp["commit"]}</code></p>'
-        + options.get("extra_footer", ""))
+        f" &middot; built from commit <code>{stamp['commit']}</code></p>"
+        + options.get("extra_footer", "")
+    )
     config.html_theme_options = options
 
 
@@ -39,8 +51,10 @@ def _unique_scripts(app, pagename, templatename, context, doctree) -> None:
     seen, unique = set(), []
     for script in context.get("script_files", []):
         # An inline script is added once with filename None and once with "".
-        key = (getattr(script, "filename", str(script)) or "",
-               getattr(script, "attributes", {}).get("body"))
+        key = (
+            getattr(script, "filename", str(script)) or "",
+            getattr(script, "attributes", {}).get("body"),
+        )
         if key not in seen:
             seen.add(key)
             unique.append(script)
@@ -51,4 +65,3 @@ def setup(app):
     app.connect("config-inited", _footer, priority=900)
     app.connect("html-page-context", _unique_scripts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
-
