@@ -1,5 +1,6 @@
-"""Each claim of the paper as a test: its verdict and the values behind it, checked
-against an independent computation on the raw table (not through egov_repro.analysis)."""
+"""The audit: each statement's verdict and values, checked against an independent
+computation on the raw table; and each verdict flipped by a change to a copy of the data,
+which proves that it is computed, not typed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 
 import pytest
 
-from egov_repro import claims, load_egdi
+from egov_repro import claims, datasets, load_egdi, report
 
 SEA = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
 
@@ -26,70 +27,91 @@ def sea_2022():
     return rows.sort_values("egdi_rank")["iso3"].tolist()
 
 
-def test_every_record_has_the_fields(records):
-    assert len(records) >= 8
+def test_every_record_is_complete_and_says_where_it_comes_from(records):
     for record in records.values():
-        assert set(record) == set(claims.FIELDS)
+        assert tuple(record) == claims.FIELDS
         assert record["verdict"] in claims.VERDICTS
-        assert record["claim"] and record["where"] and record["explanation"]
+        assert record["source"] in claims.SOURCES
+        for field in ("claim", "where", "paper_says", "data_says", "explanation"):
+            assert record[field] and "…" not in record[field] and "..." not in record[field]
+        assert record["explanation"].endswith("."), record["id"]
+    assert {r["id"] for r in records.values() if r["source"] == "follow-up"} == {
+        "sea-place-latest",
+        "weakest-component-latest",
+    }
 
 
-def test_indonesia_fifth(records, sea_2022):
-    r = records["sea-place-2022"]
+def test_indonesia_fifth_in_2022(records, sea_2022):
+    r = records["sea-place"]
     assert (r["paper_value"], r["data_value"], r["verdict"]) == (
         5,
         sea_2022.index("IDN") + 1,
         "confirmed",
     )
+    assert r["where"].startswith("Abstract")
+
+
+def test_only_the_fifth_place_is_located_in_the_abstract(records):
+    in_abstract = {r["id"] for r in records.values() if "Abstract" in r["where"]}
+    assert in_abstract == {"sea-place"}
 
 
 def test_top_four_order(records, sea_2022):
-    r = records["top-four-order-2022"]
+    r = records["top-four-order"]
     assert r["data_value"] == sea_2022[:4] == ["SGP", "MYS", "THA", "BRN"]
     assert r["verdict"] == "confirmed"
 
 
+def test_singapore_leads_in_every_edition_shown(records):
+    r = records["region-leader"]
+    assert r["source"] == "paper" and r["verdict"] == "confirmed"
+    assert (
+        r["data_value"]["first_in"]
+        == r["data_value"]["editions"]
+        == [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022]
+    )
+
+
 def test_egdi_and_world_rank_2022(records):
-    assert records["egdi-2022"]["data_value"] == pytest.approx(0.716)
-    assert records["egdi-2022"]["verdict"] == "confirmed"
-    assert records["world-rank-2022"]["data_value"] == 77
-    assert records["world-rank-2022"]["verdict"] == "confirmed"
+    assert records["egdi-value"]["data_value"] == pytest.approx(0.716)
+    assert records["world-rank"]["data_value"] == 77
+    assert {records["egdi-value"]["verdict"], records["world-rank"]["verdict"]} == {"confirmed"}
 
 
 def test_rank_88_is_from_2020_not_2021(records):
     r = records["earlier-rank-year"]
-    assert r["data_value"] == {"rank": 88, "editions_with_that_rank": [2020]}
-    assert r["verdict"] == "differs"
+    assert r["data_value"] == {"rank": 88, "year": 2020}
+    assert r["verdict"] == "partly"
     assert 2021 not in load_egdi()["year"].unique()
 
 
-def test_rise_of_11_is_rank_places(records):
-    r = records["rise-11"]
-    assert r["data_value"] == {"rank_places": 11, "egdi_change": pytest.approx(0.0548)}
-    assert r["verdict"] == "confirmed" and "rank places" in r["explanation"]
+def test_both_unit_errors_share_one_verdict(records):
+    rise, laos = records["rise"], records["laos-below-0.4"]
+    assert rise["data_value"] == {"rank_places": 11, "egdi_change": pytest.approx(0.0548)}
+    assert laos["data_value"]["value"] == pytest.approx(0.3764)
+    assert rise["verdict"] == laos["verdict"] == "partly"
+    assert "rank places" in rise["explanation"] and "37.64 percent" in laos["explanation"]
 
 
-def test_places_6_to_10_are_shifted_by_viet_nam(records, sea_2022):
+def test_places_6_to_10_are_shifted_by_viet_nam_from_databoks(records, sea_2022):
     r = records["places-6-to-10"]
     assert r["data_value"] == {
         c: sea_2022.index(c) + 1 for c in ["PHL", "KHM", "MMR", "TLS", "LAO"]
     }
     assert r["data_value"] == {"PHL": 7, "KHM": 8, "MMR": 9, "TLS": 10, "LAO": 11}
-    assert r["verdict"] == "differs" and "Viet Nam" in r["explanation"]
+    assert r["verdict"] == "differs" and r["cited_source"] == "databoks2022"
+    assert "Viet Nam (6th, world rank 86)" in r["explanation"]
+    assert "databoks (2022)" in r["explanation"]
 
 
-def test_laos_is_below_04_on_the_index_not_in_percent(records):
-    r = records["laos-below-0.4"]
-    assert r["data_value"]["value"] == pytest.approx(0.3764) and r["data_value"]["value"] < 0.4
-    assert r["verdict"] == "differs" and "37.64 percent" in r["explanation"]
-
-
-def test_provinces_are_unverifiable(records):
-    assert records["provinces-top10-2016"]["verdict"] == "unverifiable"
-    assert "exactly" in records["provinces-top10-2016"]["explanation"]
-    unit = records["provinces-unit-2016"]
-    assert unit["verdict"] == "unverifiable"
-    assert unit["data_value"]["range"] == [2.62, 3.39]
+def test_provinces_are_unverifiable_and_say_what_was_compared(records):
+    for key in ("provinces-top10-2016", "provinces-unit-2016"):
+        assert records[key]["verdict"] == "unverifiable"
+    assert (
+        "nothing independent of the paper was compared"
+        in (records["provinces-top10-2016"]["explanation"])
+    )
+    assert records["provinces-unit-2016"]["data_value"]["range"] == [2.62, 3.39]
 
 
 def test_rank_88_to_77(records):
@@ -97,36 +119,147 @@ def test_rank_88_to_77(records):
     assert r["data_value"] == [2020, 88, 2022, 77] and r["verdict"] == "confirmed"
 
 
-def test_infrastructure_weakest_in_2022_but_not_2024(records):
+def test_rank_keeps_rising_holds_only_since_2016(records):
+    r = records["rank-keeps-rising"]
+    assert r["source"] == "paper" and r["verdict"] == "partly"
+    assert r["data_value"]["improving_since"] == 2016
+    assert r["data_value"]["ranks"][2003] == 70 and r["data_value"]["ranks"][2010] == 109
+    assert r["where"].endswith("after Figure 3")
+
+
+def test_weakest_component_after_figure_3_with_its_source(records):
+    r = records["weakest-component"]
+    assert r["where"].endswith("after Figure 3") and r["cited_source"] == "aptika"
     egdi = load_egdi().set_index(["year", "iso3"])
-    low22 = egdi.loc[(2022, "IDN"), ["osi", "hci", "tii"]].astype(float).idxmin()
-    low24 = egdi.loc[(2024, "IDN"), ["osi", "hci", "tii"]].astype(float).idxmin()
-    assert (low22, low24) == ("tii", "hci")
-    assert records["weakest-component-2022"]["verdict"] == "confirmed"
-    assert records["weakest-component-2024"]["data_value"] == "HCI"
-    assert records["weakest-component-2024"]["verdict"] == "differs"
+    assert egdi.loc[(2022, "IDN"), ["osi", "hci", "tii"]].astype(float).idxmin() == "tii"
+    assert r["verdict"] == "confirmed"
 
 
-def test_summary_counts(records):
-    assert (
-        claims.summary_line(list(records.values()))
-        == "7 of 13 claims confirmed, 4 differ, 2 unverifiable"
+def test_latest_follow_up_finds_human_capital_weakest(records):
+    r = records["weakest-component-latest"]
+    assert (r["data_value"], r["verdict"], r["source"]) == ("HCI", "differs", "follow-up")
+
+
+def test_success_and_failure_countries_palestine_not_surveyed(records):
+    r = records["success-and-failure-countries"]
+    assert r["data_value"]["not_surveyed"] == ["Palestine"]
+    assert r["data_value"]["ranks"]["KOR"] == 3 and r["data_value"]["ranks"]["MOZ"] == 173
+    assert r["verdict"] == "partly"
+
+
+def test_tally_counts_paper_statements_only(records):
+    rows = list(records.values())
+    assert claims.counts(rows) == {"confirmed": 7, "partly": 5, "differs": 1, "unverifiable": 2}
+    assert sum(claims.counts(rows).values()) == len(claims.paper_claims(rows)) == 15
+    assert claims.summary_line(rows) == (
+        "15 statements of the paper checked: 7 confirmed, 5 partly right, 1 differs, 2 unverifiable"
     )
 
 
-def test_cli_json_equals_audit():
+def test_report_cards_and_prose_come_from_the_records(records):
+    rows = list(records.values())
+    html = report.cards_html(rows)
+    assert html.count('<article class="claim-card') == len(rows)
+    assert "Lao" in html and "…" not in html
+    prose = report.summary_md(rows)
+    assert "**15 statements of the paper**" in prose
+    assert "(#claim-rank-keeps-rising)" in prose
+
+
+# --- each verdict is computed: change the data, the verdict moves ---------------------
+
+
+def edit(data_dir, changes: dict[tuple[int, str, str], object]) -> None:
+    """Set cells of a copy's egdi.csv and register the change (a valid data fix)."""
+    frame = datasets.load_egdi(data_dir, with_flags=True)
+    for (year, iso3, column), value in changes.items():
+        row = (frame["year"] == year) & (frame["iso3"] == iso3)
+        assert row.sum() == 1
+        frame.loc[row, column] = value
+    (data_dir / "egdi.csv").write_bytes(datasets.format_table(frame))
+    datasets.register("egdi.csv", data_dir)
+
+
+FLIPS = {
+    "sea place drops": ("sea-place", {(2022, "IDN", "egdi_rank"): 130}, "differs"),
+    "two of the top four swap": ("top-four-order", {(2022, "THA", "egdi_rank"): 50}, "partly"),
+    "Malaysia leads in 2022": ("region-leader", {(2022, "MYS", "egdi_rank"): 11}, "differs"),
+    "Malaysia led in 2010": ("region-leader", {(2010, "MYS", "egdi_rank"): 5}, "partly"),
+    "EGDI differs": ("egdi-value", {(2022, "IDN", "egdi"): 0.7}, "differs"),
+    "world rank differs": ("world-rank", {(2022, "IDN", "egdi_rank"): 78}, "differs"),
+    "rank 88 nowhere": ("earlier-rank-year", {(2020, "IDN", "egdi_rank"): 90}, "differs"),
+    "rise of 12 places": ("rise", {(2020, "IDN", "egdi_rank"): 89}, "differs"),
+    "rise of 11 EGDI points": ("rise", {(2020, "IDN", "egdi"): 0.606}, "confirmed"),
+    "Viet Nam last": ("places-6-to-10", {(2022, "VNM", "egdi_rank"): 190}, "confirmed"),
+    "Laos below 0.4 percent": ("laos-below-0.4", {(2022, "LAO", "egdi"): 0.003}, "confirmed"),
+    "Laos above 0.4": ("laos-below-0.4", {(2022, "LAO", "egdi"): 0.45}, "differs"),
+    "rank 78 in 2022": ("rank-2020-to-2022", {(2022, "IDN", "egdi_rank"): 78}, "partly"),
+    "rank fell in 2022": ("rank-keeps-rising", {(2022, "IDN", "egdi_rank"): 90}, "differs"),
+    "rank always rose": (
+        "rank-keeps-rising",
+        {
+            (2003, "IDN", "egdi_rank"): 180,
+            (2004, "IDN", "egdi_rank"): 170,
+            (2005, "IDN", "egdi_rank"): 160,
+            (2008, "IDN", "egdi_rank"): 150,
+            (2010, "IDN", "egdi_rank"): 140,
+            (2012, "IDN", "egdi_rank"): 130,
+            (2014, "IDN", "egdi_rank"): 120,
+        },
+        "confirmed",
+    ),
+    "TII not weakest": ("weakest-component", {(2022, "IDN", "tii"): 0.9}, "differs"),
+    "Uganda ranks high": (
+        "success-and-failure-countries",
+        {(2022, "UGA", "egdi_rank"): 50},
+        "differs",
+    ),
+    "TII still weakest": ("weakest-component-latest", {(2024, "IDN", "tii"): 0.5}, "confirmed"),
+    "still 5th": ("sea-place-latest", {(2024, "IDN", "egdi_rank"): 73}, "confirmed"),
+}
+
+
+@pytest.mark.parametrize("case", list(FLIPS))
+def test_a_data_change_flips_the_verdict(data_copy, records, case):
+    claim, changes, expected = FLIPS[case]
+    assert records[claim]["verdict"] != expected
+    edit(data_copy, changes)
+    flipped = {r["id"]: r for r in claims.audit(data_copy)}
+    assert flipped[claim]["verdict"] == expected
+
+
+def test_a_primary_pegi_table_makes_the_provinces_checkable(data_copy, records):
+    table = datasets.load_pegi_2016(data_copy)[["province", "province_code", "score"]]
+    (data_copy / "raw" / "pegi-2016.csv").write_bytes(datasets.format_table(table))
+    descriptor = datasets.read_descriptor(data_copy)
+    res = json.loads(json.dumps(datasets.resource(descriptor, "pegi-2016-top10")))
+    res.update(name="pegi-2016", path="raw/pegi-2016.csv")
+    res["schema"]["fields"] = [f for f in res["schema"]["fields"] if f["name"] != "paper_order"]
+    next(f for f in res["schema"]["fields"] if f["name"] == "score")["x-unit"] = "score"
+    res["schema"].pop("primaryKey", None)
+    descriptor["resources"].append(res)
+    datasets.write_descriptor(descriptor, data_copy)
+    datasets.register("raw/pegi-2016.csv", data_copy)
+    checked = {r["id"]: r for r in claims.audit(data_copy)}
+    assert checked["provinces-top10-2016"]["verdict"] == "confirmed"
+    assert checked["provinces-unit-2016"]["verdict"] == "differs"
+
+
+def test_cli_json_equals_audit_and_has_sources():
     result = subprocess.run(
         [sys.executable, "-m", "egov_repro", "claims", "--json"],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert json.loads(result.stdout) == json.loads(json.dumps(claims.audit()))
+    printed = json.loads(result.stdout)
+    assert printed == json.loads(json.dumps(claims.audit()))
+    assert all(r["source"] in ("paper", "follow-up") for r in printed)
 
 
-def test_cli_table():
+def test_cli_listing_ends_with_the_tally():
     result = subprocess.run(
         [sys.executable, "-m", "egov_repro", "claims"], capture_output=True, text=True, check=True
     )
     assert "places-6-to-10" in result.stdout
-    assert result.stdout.strip().endswith("7 of 13 claims confirmed, 4 differ, 2 unverifiable")
+    assert result.stdout.strip().endswith(claims.summary_line(claims.audit()))

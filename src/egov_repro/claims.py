@@ -1,311 +1,676 @@
-"""The reproduction audit: each number the paper states, checked against the data.
+"""The reproduction audit: each statement of the paper, checked against the data.
 
-``audit()`` returns one record per claim. The paper's side comes from
-``egov_repro.paper`` (what the paper prints); the data side, the verdict and the
-explanation's numbers are computed here, from the data, every time it runs.
+``audit()`` returns one record per statement. The paper's side comes from
+``egov_repro.paper`` (what the paper prints); the data side, the verdict and every
+number in the explanation are computed here, from the data, each time it runs.
+
+One verdict scale serves every record (``VERDICT_RULES``). A number that is right in
+another unit or for another year than the one stated is *partly* right, whichever
+number it is; a statement about a list or a period is judged by how much of it holds.
+Records with ``source == "follow-up"`` ask the paper's question of newer data; they
+are not statements of the paper and are never counted in its tally.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
+import pandas as pd
+
 from egov_repro import analysis, paper
-from egov_repro.datasets import load_egdi, load_pegi_2016
+from egov_repro.countries import display_names
+from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016, primary_pegi_2016
 from egov_repro.regions import region_members
 
-VERDICTS = ("confirmed", "differs", "unverifiable")
-FIELDS = ("id", "claim", "where", "paper_value", "data_value", "verdict", "explanation")
-WHERE_FIG1 = "Abstract; 'Hasil dan Pembahasan', after Figure 1"
-WHERE_FIG2 = "'Hasil dan Pembahasan', after Figure 2"
-WHERE_FIG3 = "'Eksistensi Birokrasi dalam menjalankan E-Government', before Figure 3"
+VERDICTS = ("confirmed", "partly", "differs", "unverifiable")
+VERDICT_RULES = {
+    "confirmed": "every part of the statement holds in the data, in the unit and for the "
+    "year or period it names",
+    "partly": "part of it holds: the number is right but its unit or year is not, or it "
+    "holds for only part of the list or period it names",
+    "differs": "the data contradict it",
+    "unverifiable": "the package has no primary data that could check it",
+}
+MARKERS = {"confirmed": "✓", "partly": "◐", "differs": "✗", "unverifiable": "?"}
+SOURCES = ("paper", "follow-up")
+FIELDS = (
+    "id",
+    "source",
+    "claim",
+    "where",
+    "cited_source",
+    "paper_says",
+    "data_says",
+    "paper_value",
+    "data_value",
+    "verdict",
+    "explanation",
+)
 COMPONENT_NAMES = {"osi": "OSI", "hci": "HCI", "tii": "TII"}
+REGION = "southeast-asia"
 
 
-def _record(id, claim, where, paper_value, data_value, ok, explanation, verdict=None) -> dict:
+# --- the verdict rules ---------------------------------------------------------
+
+
+def verdict_of_parts(holding: int, total: int) -> str:
+    """A statement with ``total`` parts (places, ranks, steps) of which ``holding`` hold."""
+    if total and holding == total:
+        return "confirmed"
+    return "partly" if holding else "differs"
+
+
+def verdict_of_units(in_stated_unit: bool, in_other_unit: bool) -> str:
+    """A number checked in the unit (or year) the paper names and in the one that fits."""
+    if in_stated_unit:
+        return "confirmed"
+    return "partly" if in_other_unit else "differs"
+
+
+def _same(a: float, b: float, decimals: int = 4) -> bool:
+    return round(float(a), decimals) == round(float(b), decimals)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _and(items: list[str]) -> str:
+    items = list(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _record(
+    id,
+    claim,
+    where,
+    paper_says,
+    data_says,
+    paper_value,
+    data_value,
+    verdict,
+    explanation,
+    *,
+    cited_source=None,
+    source="paper",
+) -> dict:
+    assert verdict in VERDICTS and source in SOURCES
     return {
         "id": id,
+        "source": source,
         "claim": claim,
         "where": where,
+        "cited_source": cited_source,
+        "paper_says": paper_says,
+        "data_says": data_says,
         "paper_value": paper_value,
         "data_value": data_value,
-        "verdict": verdict or ("confirmed" if ok else "differs"),
+        "verdict": verdict,
         "explanation": explanation,
     }
 
 
-def _names(egdi) -> dict[str, str]:
-    return egdi.drop_duplicates("iso3").set_index("iso3")["country"].to_dict()
+# --- the audit --------------------------------------------------------------------
 
 
 def audit(data_dir: Path | None = None) -> list[dict]:
-    """Every claim of the paper with its verdict against the data."""
+    """Every statement of the paper (and the follow-ups) with its verdict."""
     egdi = load_egdi(data_dir)
-    names = _names(egdi)
-    year = paper.SURVEY_YEAR
-    sea = analysis.rank_within_region(
-        egdi, region_members("southeast-asia", data_dir=data_dir), year
-    )
+    ctx = _Context(egdi, data_dir)
+    return [
+        _sea_place(ctx),
+        _top_four(ctx),
+        _region_leader(ctx),
+        _egdi_value(ctx),
+        _world_rank(ctx),
+        _earlier_rank_year(ctx),
+        _rise(ctx),
+        _places_6_to_10(ctx),
+        _laos(ctx),
+        *_provinces(data_dir),
+        _rank_move(ctx),
+        _rank_keeps_rising(ctx),
+        _weakest_component(ctx),
+        _successes_and_failures(ctx),
+        _sea_place_latest(ctx),
+        _weakest_component_latest(ctx),
+    ]
+
+
+class _Context:
+    """What several checks share: the table, names, the paper's edition and region."""
+
+    def __init__(self, egdi: pd.DataFrame, data_dir):
+        self.egdi = egdi
+        self.data_dir = data_dir
+        self.names = display_names("en", data_dir)
+        self.year = paper.SURVEY_YEAR
+        self.editions = editions_in(egdi)
+        self.latest = self.editions[-1]
+        self.sea_members = region_members(REGION, data_dir=data_dir)
+        self.sea = self.ranking(self.year)
+        self.idn = egdi[egdi["iso3"] == paper.FOCUS].set_index("year")
+
+    def ranking(self, year: int) -> pd.DataFrame:
+        return analysis.rank_within_region(self.egdi, self.sea_members, year)
+
+    def places(self, year: int | None = None) -> dict[str, int]:
+        table = self.sea if year is None else self.ranking(year)
+        return dict(zip(table["iso3"], table["regional_rank"].astype(int), strict=True))
+
+    def rank(self, year: int, iso3: str = paper.FOCUS) -> int | None:
+        rows = self.egdi[(self.egdi["year"] == year) & (self.egdi["iso3"] == iso3)]
+        if rows.empty or pd.isna(rows["egdi_rank"].iloc[0]):
+            return None
+        return int(rows["egdi_rank"].iloc[0])
+
+    def value(self, year: int, iso3: str = paper.FOCUS, column: str = "egdi") -> float:
+        rows = self.egdi[(self.egdi["year"] == year) & (self.egdi["iso3"] == iso3)]
+        return float(rows[column].iloc[0])
+
+    def previous(self, year: int) -> int:
+        return max(y for y in self.editions if y < year)
+
+
+def _sea_place(ctx) -> dict:
+    place = ctx.places()[paper.FOCUS]
     in_chart = analysis.rank_within_region(
-        egdi, region_members(paper.FIGURE1_REGION, data_dir=data_dir), year
+        ctx.egdi, region_members(paper.FIGURE1_REGION, data_dir=ctx.data_dir), ctx.year
     )
-    idn = egdi[egdi["iso3"] == paper.FOCUS].set_index("year")
-    place = analysis.place_of(sea, paper.FOCUS)
-    records = []
+    chart_place = analysis.place_of(in_chart, paper.FOCUS)
+    return _record(
+        "sea-place",
+        f"Indonesia is 5th among Southeast Asian countries on the EGDI ({ctx.year}).",
+        paper.ABSTRACT_AND_AFTER_FIG1,
+        _ordinal(paper.SEA_PLACE),
+        _ordinal(place),
+        paper.SEA_PLACE,
+        place,
+        "confirmed" if place == paper.SEA_PLACE else "differs",
+        f"Of the {len(ctx.sea)} Southeast Asian countries surveyed in {ctx.year}, Indonesia's "
+        f"published world rank ({ctx.rank(ctx.year)}) is the {_ordinal(place)} best. Among "
+        f"the ten countries of the paper's chart it is also {_ordinal(chart_place)}.",
+        cited_source=paper.FIGURE1_SOURCE,
+    )
 
-    records.append(
-        _record(
-            "sea-place-2022",
-            "Indonesia is 5th among Southeast Asian countries on the EGDI (2022).",
-            WHERE_FIG1,
-            paper.SEA_PLACE,
-            place,
-            place == paper.SEA_PLACE,
-            f"Of the {len(sea)} Southeast Asian countries (ASEAN-10 and Timor-Leste), Indonesia's "
-            f"published world rank {int(idn.at[year, 'egdi_rank'])} is the {place}th best; among "
-            f"the ten countries of the paper's chart it is also {analysis.place_of(in_chart, 'IDN')}th.",
+
+def _top_four(ctx) -> dict:
+    places = ctx.places()
+    ahead = ctx.sea.loc[ctx.sea["regional_rank"] < places[paper.FOCUS], "iso3"].tolist()
+    holding = sum(places.get(c) == i for i, c in enumerate(paper.TOP_FOUR, start=1))
+    order = ", ".join(
+        f"{ctx.names[c]} ({_ordinal(places[c])}, world rank {ctx.rank(ctx.year, c)})"
+        for c in ctx.sea["iso3"]
+        if c in set(ahead) | set(paper.TOP_FOUR)
+    )
+    return _record(
+        "top-four-order",
+        f"Singapore, Malaysia, Thailand and Brunei Darussalam, in that order, are ahead of "
+        f"Indonesia ({ctx.year}).",
+        paper.AFTER_FIG1,
+        ", ".join(ctx.names[c] for c in paper.TOP_FOUR),
+        ", ".join(ctx.names[c] for c in ahead),
+        paper.TOP_FOUR,
+        ahead,
+        verdict_of_parts(holding, len(paper.TOP_FOUR)),
+        f"{holding} of the {len(paper.TOP_FOUR)} places the paper gives match the published "
+        f"world ranks. The order in the data is: {order}.",
+        cited_source=paper.FIGURE1_SOURCE,
+    )
+
+
+def _region_leader(ctx) -> dict:
+    leader = paper.REGION_LEADER
+    led = [y for y in ctx.editions if y <= ctx.year and ctx.places(y).get(leader) == 1]
+    shown = [y for y in ctx.editions if y <= ctx.year]
+    leads_now = ctx.year in led
+    verdict = verdict_of_parts(len(led), len(shown)) if leads_now else "differs"
+    lead = ctx.value(ctx.year, leader) - ctx.sea["egdi"].iloc[1]
+    return _record(
+        "region-leader",
+        f"Singapore still leads Southeast Asia on the EGDI ({ctx.year}).",
+        paper.AFTER_FIG1,
+        f"{ctx.names[leader]}, first in {ctx.year} as before",
+        f"{ctx.names[leader]} first in {len(led)} of {len(shown)} editions "
+        f"({shown[0]}-{shown[-1]})",
+        leader,
+        {"first_in": led, "editions": shown},
+        verdict,
+        f"{ctx.names[leader]} has the best published world rank in the region in "
+        f"{len(led)} of the {len(shown)} editions from {shown[0]} to {shown[-1]}. In "
+        f"{ctx.year} its EGDI ({ctx.value(ctx.year, leader):.4f}) is {lead:.4f} above the "
+        f"next country's ({ctx.names[ctx.sea['iso3'].iloc[1]]}).",
+        cited_source=paper.FIGURE1_SOURCE,
+    )
+
+
+def _egdi_value(ctx) -> dict:
+    value = ctx.value(ctx.year)
+    return _record(
+        "egdi-value",
+        f"Indonesia's EGDI in {ctx.year} is 0.7160 on a 0-1 scale.",
+        paper.AFTER_FIG1,
+        f"{paper.EGDI_2022:.4f}",
+        f"{value:.4f}",
+        paper.EGDI_2022,
+        value,
+        "confirmed" if _same(value, paper.EGDI_2022) else "differs",
+        f"The UN table for {ctx.year} gives Indonesia an EGDI of {value:.4f}.",
+        cited_source=paper.FIGURE1_SOURCE,
+    )
+
+
+def _world_rank(ctx) -> dict:
+    rank = ctx.rank(ctx.year)
+    surveyed = len(analysis.edition(ctx.egdi, ctx.year))
+    return _record(
+        "world-rank",
+        f"Indonesia ranks 77th in the world in {ctx.year}.",
+        paper.AFTER_FIG1,
+        str(paper.RANK_2022),
+        f"{rank} of {surveyed}",
+        paper.RANK_2022,
+        rank,
+        "confirmed" if rank == paper.RANK_2022 else "differs",
+        f"Indonesia's published world rank in {ctx.year} is {rank} of {surveyed} countries.",
+        cited_source=paper.FIGURE1_SOURCE,
+    )
+
+
+def _earlier_rank_year(ctx) -> dict:
+    stated_year, stated_rank = paper.EARLIER_RANK_YEAR, paper.EARLIER_RANK
+    previous = ctx.previous(ctx.year)
+    previous_rank = ctx.rank(previous)
+    in_stated_year = stated_year in ctx.editions and ctx.rank(stated_year) == stated_rank
+    verdict = verdict_of_units(in_stated_year, previous_rank == stated_rank)
+    edition_note = (
+        ""
+        if stated_year in ctx.editions
+        else f"There is no {stated_year} edition: the editions on either side of it are "
+        f"{max([y for y in ctx.editions if y < stated_year], default=previous)} and "
+        f"{min([y for y in ctx.editions if y > stated_year], default=ctx.year)}. "
+    )
+    return _record(
+        "earlier-rank-year",
+        f"Indonesia's world rank before {ctx.year} was 88, in {stated_year}.",
+        paper.AFTER_FIG1,
+        f"rank {stated_rank} in {stated_year}",
+        f"rank {previous_rank} in {previous}",
+        {"rank": stated_rank, "year": stated_year},
+        {"rank": previous_rank, "year": previous},
+        verdict,
+        f"{edition_note}In the edition before {ctx.year}, the {previous} survey, Indonesia's "
+        f"published world rank was {previous_rank}.",
+        cited_source=paper.FIGURE1_SOURCE,
+    )
+
+
+def _rise(ctx) -> dict:
+    previous = ctx.previous(ctx.year)
+    places = ctx.rank(previous) - ctx.rank(ctx.year)
+    before, after = ctx.value(previous), ctx.value(ctx.year)
+    points = round((after - before) * 100, 2)  # EGDI points: hundredths of the 0-1 index
+    verdict = verdict_of_units(_same(points, paper.RISE, 2), places == paper.RISE)
+    if places == paper.RISE and not _same(points, paper.RISE, 2):
+        what = (
+            f"The {paper.RISE} is the number of world-rank places Indonesia climbed, "
+            f"not {paper.RISE_UNIT}"
         )
+    elif _same(points, paper.RISE, 2):
+        what = f"The EGDI rose by {paper.RISE} points, as stated"
+    else:
+        what = f"Neither the rank nor the EGDI moved by {paper.RISE}"
+    return _record(
+        "rise",
+        f"Between the {previous} and {ctx.year} editions Indonesia rose by "
+        f"{paper.RISE} '{paper.RISE_UNIT}'.",
+        paper.AFTER_FIG1,
+        f"+{paper.RISE} {paper.RISE_UNIT}",
+        f"+{places} rank places; EGDI +{after - before:.4f} ({points:+.2f} points)",
+        {"value": paper.RISE, "unit": paper.RISE_UNIT},
+        {"rank_places": places, "egdi_change": round(after - before, 4)},
+        verdict,
+        f"{what}: world rank {ctx.rank(previous)} in {previous}, {ctx.rank(ctx.year)} in "
+        f"{ctx.year}. The EGDI went from {before:.4f} to {after:.4f}, a rise of "
+        f"{after - before:.4f} ({points:.2f} points on a 100-point scale).",
+        cited_source=paper.FIGURE1_SOURCE,
     )
 
-    above = sea.loc[sea["regional_rank"] < place, "iso3"].tolist()
-    records.append(
-        _record(
-            "top-four-order-2022",
-            "Singapore, Malaysia, Thailand and Brunei Darussalam, in that order, are ahead of "
-            "Indonesia (2022).",
-            WHERE_FIG1,
-            paper.TOP_FOUR,
-            above,
-            above == paper.TOP_FOUR,
-            "Order by published world rank: "
-            + ", ".join(
-                f"{names[c]} ({int(r)})"
-                for c, r in zip(sea["iso3"], sea["egdi_rank"], strict=True)
-                if c in above
-            )
-            + ".",
-        )
-    )
 
-    value = float(idn.at[year, "egdi"])
-    records.append(
-        _record(
-            "egdi-2022",
-            "Indonesia's EGDI in 2022 is 0.7160 (on a 0-1 scale).",
-            WHERE_FIG1,
-            paper.EGDI_2022,
-            value,
-            abs(value - paper.EGDI_2022) < 5e-5,
-            f"The UN 2022 table gives {value:.4f}.",
-        )
-    )
-
-    rank = int(idn.at[year, "egdi_rank"])
-    records.append(
-        _record(
-            "world-rank-2022",
-            "Indonesia ranks 77th in the world in 2022.",
-            WHERE_FIG1,
-            paper.RANK_2022,
-            rank,
-            rank == paper.RANK_2022,
-            f"Published 2022 world rank: {rank} of {len(analysis.edition(egdi, year))}.",
-        )
-    )
-
-    years_at_88 = [int(y) for y in idn.index if idn.at[y, "egdi_rank"] == paper.EARLIER_RANK]
-    editions = sorted(int(y) for y in egdi["year"].unique())
-    records.append(
-        _record(
-            "earlier-rank-year",
-            "Indonesia's earlier world rank of 88 dates from 2021.",
-            WHERE_FIG1,
-            {"rank": paper.EARLIER_RANK, "year": paper.EARLIER_RANK_YEAR},
-            {"rank": paper.EARLIER_RANK, "editions_with_that_rank": years_at_88},
-            years_at_88 == [paper.EARLIER_RANK_YEAR],
-            f"There is no {paper.EARLIER_RANK_YEAR} edition: the survey is biennial "
-            f"({', '.join(map(str, editions[-4:]))}, ...). Rank {paper.EARLIER_RANK} is Indonesia's "
-            f"rank in the {', '.join(map(str, years_at_88))} edition.",
-        )
-    )
-
-    before, after = int(idn.at[2020, "egdi_rank"]), rank
-    egdi_change = round(value - float(idn.at[2020, "egdi"]), 4)
-    records.append(
-        _record(
-            "rise-11",
-            "Indonesia rose by 11 (the paper calls them 'points') between the last two editions.",
-            WHERE_FIG1,
-            paper.RISE,
-            {"rank_places": before - after, "egdi_change": egdi_change},
-            before - after == paper.RISE,
-            f"The 11 is rank places (world rank {before} in 2020 to {after} in 2022), not index "
-            f"points: the EGDI itself rose by {egdi_change:.4f} (from "
-            f"{float(idn.at[2020, 'egdi']):.4f} to {value:.4f}).",
-        )
-    )
-
-    real_places = {c: int(p) for c, p in zip(sea["iso3"], sea["regional_rank"], strict=True)}
-    paper_places = {c: p for c, p in zip(paper.PLACES_6_TO_10, range(6, 11), strict=True)}
-    data_places = {c: real_places[c] for c in paper.PLACES_6_TO_10}
-    missing = [c for c in sea["iso3"] if c not in set(in_chart["iso3"])]
-    records.append(
-        _record(
-            "places-6-to-10",
-            "Places 6 to 10 in Southeast Asia are the Philippines, Cambodia, "
-            "Myanmar, Timor-Leste and Laos.",
-            WHERE_FIG1,
-            paper_places,
-            data_places,
-            data_places == paper_places,
+def _places_6_to_10(ctx) -> dict:
+    places = ctx.places()
+    stated = dict(zip(paper.PLACES_6_TO_10, range(6, 6 + len(paper.PLACES_6_TO_10)), strict=True))
+    found = {c: places.get(c) for c in stated}
+    holding = sum(found[c] == p for c, p in stated.items())
+    chart = set(region_members(paper.FIGURE1_REGION, data_dir=ctx.data_dir))
+    left_out = [c for c in ctx.sea["iso3"] if c not in chart]
+    omission = ""
+    if left_out:
+        omission = (
             "The paper's chart leaves out "
-            + ", ".join(
-                f"{names[c]} (world rank {int(sea.set_index('iso3').at[c, 'egdi_rank'])}, place "
-                f"{real_places[c]})"
-                for c in missing
+            + _and(
+                [
+                    f"{ctx.names[c]} ({_ordinal(places[c])}, world rank {ctx.rank(ctx.year, c)})"
+                    for c in left_out
+                ]
             )
-            + ", so every country after it moves up one "
-            "place; the order of the five is right, their places are "
-            + ", ".join(f"{names[c]} {p}" for c, p in data_places.items())
-            + ".",
+            + ". The omission comes from the databoks (2022) chart that the paper reproduces, "
+            "which lists ten countries. Every country ranked below an omitted one is "
+            "placed too high. "
         )
+    return _record(
+        "places-6-to-10",
+        "Places 6 to 10 in Southeast Asia are the Philippines, Cambodia, Myanmar, "
+        "Timor-Leste and Laos.",
+        paper.AFTER_FIG1,
+        ", ".join(f"{ctx.names[c]} {p}" for c, p in stated.items()),
+        ", ".join(f"{ctx.names[c]} {p}" for c, p in found.items()),
+        stated,
+        found,
+        verdict_of_parts(holding, len(stated)),
+        f"{omission}{holding} of the {len(stated)} places are right. The data place "
+        + _and([f"{ctx.names[c]} {_ordinal(p)}" for c, p in found.items()])
+        + ".",
+        cited_source=paper.FIGURE1_SOURCE,
     )
 
-    laos = float(egdi[(egdi["year"] == year) & (egdi["iso3"] == "LAO")]["egdi"].iloc[0])
-    records.append(
-        _record(
-            "laos-below-0.4",
-            "Laos scores below 0.4 'percent'.",
-            WHERE_FIG1,
-            {"value": paper.LAOS_BELOW, "unit": paper.LAOS_BELOW_UNIT},
-            {"value": laos, "unit": "index (0-1)"},
-            False,
-            f"Laos's EGDI is {laos:.4f}: below 0.4 on the index's 0-1 scale, i.e. "
-            f"{laos * 100:.2f} percent of the maximum, not below 0.4 percent. The number is right, "
-            "the unit is not.",
-        )
+
+def _laos(ctx) -> dict:
+    value = ctx.value(ctx.year, paper.LAOS)
+    percent = value * 100
+    verdict = verdict_of_units(percent < paper.LAOS_BELOW, value < paper.LAOS_BELOW)
+    name = ctx.names[paper.LAOS]
+    return _record(
+        "laos-below-0.4",
+        f"{name} scores below 0.4 percent ({ctx.year}).",
+        paper.AFTER_FIG1,
+        f"below {paper.LAOS_BELOW} {paper.LAOS_BELOW_UNIT}",
+        f"EGDI {value:.4f} ({percent:.2f} percent of the maximum)",
+        {"value": paper.LAOS_BELOW, "unit": paper.LAOS_BELOW_UNIT},
+        {"value": value, "unit": "index (0-1)"},
+        verdict,
+        f"{name}'s EGDI is {value:.4f}. That is "
+        + ("below" if value < paper.LAOS_BELOW else "not below")
+        + f" {paper.LAOS_BELOW} on the index's 0-1 scale, and {percent:.2f} percent of the "
+        "maximum, so it is "
+        + ("" if percent < paper.LAOS_BELOW else "not ")
+        + f"below {paper.LAOS_BELOW} percent.",
+        cited_source=paper.FIGURE1_SOURCE,
     )
 
-    pegi = load_pegi_2016(data_dir)
-    printed = [(p, s) for p, s in zip(pegi["province"], pegi["score"], strict=True)]
-    records.append(
+
+def _provinces(data_dir) -> list[dict]:
+    """Figure 2's numbers: our transcription of the paper's text is all there is, unless
+    a primary PeGI 2016 table has been added to the data package."""
+    printed = load_pegi_2016(data_dir)
+    primary = primary_pegi_2016(data_dir)
+    names = printed["province"].tolist()
+    low, high = float(printed["score"].min()), float(printed["score"].max())
+    if primary is None:
+        compared = (
+            "No primary PeGI 2016 table is in the data package, so nothing "
+            "independent of the paper was compared: data/raw/pegi-2016-top10.csv is "
+            "our transcription of the paper's own text, which credits a databoks "
+            "chart."
+        )
+        rank_verdict = unit_verdict = "unverifiable"
+        data_top, primary_max = "no primary table", None
+    else:
+        top = primary.sort_values("score", ascending=False, kind="stable").head(len(printed))
+        holding = sum(
+            a == b for a, b in zip(top["province_code"], printed["province_code"], strict=True)
+        )
+        rank_verdict = verdict_of_parts(holding, len(printed))
+        primary_max = float(primary["score"].max())
+        unit_verdict = "confirmed" if primary.attrs["unit"] == paper.PROVINCES_UNIT else "differs"
+        data_top = ", ".join(top["province"])
+        compared = (
+            f"Compared with the primary table in the data package: {holding} of "
+            f"the {len(printed)} places match."
+        )
+    return [
         _record(
             "provinces-top10-2016",
-            "The ten provinces with the best e-government scores in 2016 "
-            "are DKI Jakarta, Jawa Barat, Jawa Timur, Gorontalo, Kepulauan Bangka Belitung, "
-            "DI Yogyakarta, Jawa Tengah, Sumatera Utara, Bali and Jambi.",
-            WHERE_FIG2,
-            [p for p, _ in paper.PROVINCES_2016],
-            [p for p, _ in printed],
-            None,
-            "No primary PeGI 2016 table was found; the paper credits a databoks chart. The "
-            "transcription matches the paper's text"
-            + (" exactly" if printed == paper.PROVINCES_2016 else " NOT exactly (check the data)")
-            + ", but the ranking itself cannot be checked against a primary source.",
-            verdict="unverifiable",
-        )
-    )
-
-    scores = pegi["score"]
-    records.append(
+            "The ten provinces with the best e-government scores in 2016 are "
+            + _and(names)
+            + ", in that order.",
+            paper.AFTER_FIG2,
+            ", ".join(names),
+            data_top,
+            names,
+            None if primary is None else data_top.split(", "),
+            rank_verdict,
+            compared,
+            cited_source=paper.PROVINCES_SOURCE,
+        ),
         _record(
             "provinces-unit-2016",
             "The provinces' values are percentages.",
-            WHERE_FIG2,
-            {"unit": "percent", "range": [paper.PROVINCES_2016[-1][1], paper.PROVINCES_2016[0][1]]},
-            {
-                "unit": "unknown (likely a PeGI score, scale up to 4)",
-                "range": [float(scores.min()), float(scores.max())],
-            },
-            None,
-            f"The values run from {scores.min():.2f} to {scores.max():.2f}: as percentages of "
-            "anything they would be implausibly low for a top-10, while they fit the scale of Kominfo's "
-            "PeGI scores, which tops out at 4. Without the primary table the unit cannot be settled.",
-            verdict="unverifiable",
-        )
+            paper.AFTER_FIG2,
+            f"{low:.2f}-{high:.2f} {paper.PROVINCES_UNIT}",
+            "unit not in the data"
+            if primary is None
+            else f"{primary.attrs['unit']} (up to {primary_max:g})",
+            {"unit": paper.PROVINCES_UNIT, "range": [low, high]},
+            {"range": [low, high], "primary_maximum": primary_max},
+            unit_verdict,
+            f"The printed values run from {low:.2f} to {high:.2f}. As percentages they would "
+            "be implausibly low for the best provinces; they fit the scale of Kominfo's PeGI "
+            "scores, which tops out at 4. "
+            + (
+                "Without a primary table the unit cannot be settled."
+                if primary is None
+                else "The primary table settles the scale."
+            ),
+            cited_source=paper.PROVINCES_SOURCE,
+        ),
+    ]
+
+
+def _rank_move(ctx) -> dict:
+    start, start_rank, end, end_rank = paper.RANK_MOVE
+    found = {start: ctx.rank(start), end: ctx.rank(end)}
+    holding = (found[start] == start_rank) + (found[end] == end_rank)
+    return _record(
+        "rank-2020-to-2022",
+        f"In the UN survey Indonesia moved from rank {start_rank} ({start}) to rank "
+        f"{end_rank} ({end}).",
+        paper.BEFORE_FIG3,
+        f"{start_rank} ({start}) to {end_rank} ({end})",
+        f"{found[start]} ({start}) to {found[end]} ({end})",
+        list(paper.RANK_MOVE),
+        [start, found[start], end, found[end]],
+        verdict_of_parts(holding, 2),
+        f"Published world ranks: {found[start]} in {start}, {found[end]} in {end}.",
+        cited_source="un2022",
     )
 
-    start, _start_rank, end, _end_rank = paper.RANK_MOVE
-    data_move = [start, int(idn.at[start, "egdi_rank"]), end, int(idn.at[end, "egdi_rank"])]
-    records.append(
-        _record(
-            "rank-2020-to-2022",
-            "In the UN survey Indonesia moved from rank 88 (2020) to rank 77 (2022).",
-            WHERE_FIG3,
-            list(paper.RANK_MOVE),
-            data_move,
-            data_move == list(paper.RANK_MOVE),
-            f"Published ranks: {data_move[1]} in {start}, {data_move[3]} in {end}.",
-        )
+
+def _rank_keeps_rising(ctx) -> dict:
+    shown = [y for y in ctx.editions if y <= ctx.year and ctx.rank(y) is not None]
+    ranks = {y: ctx.rank(y) for y in shown}
+    steps = list(pairwise(shown))
+    better = [ranks[b] < ranks[a] for a, b in steps]
+    since = shown[-1]
+    for (a, _), ok in zip(reversed(steps), reversed(better), strict=True):
+        if not ok:
+            break
+        since = a
+    holding = sum(better)
+    verdict = "differs" if not better[-1] else verdict_of_parts(holding, len(steps))
+    worse = [
+        f"{a}-{b} ({ranks[a]} to {ranks[b]})"
+        for (a, b), ok in zip(steps, better, strict=True)
+        if not ok
+    ]
+    return _record(
+        "rank-keeps-rising",
+        f"Indonesia's world rank keeps rising (reading the UN chart of {shown[0]}-{ctx.year}).",
+        paper.AFTER_FIG3,
+        "the rank keeps improving",
+        f"improving in every edition since {since}; worse in {len(worse)} of {len(steps)} steps",
+        "keeps rising",
+        {"ranks": ranks, "improving_since": since},
+        verdict,
+        f"The rank improved at every edition from {since} to {ctx.year} ("
+        + " → ".join(str(ranks[y]) for y in shown if y >= since)
+        + "). Over the whole "
+        f"series from {shown[0]} it improved in {holding} of {len(steps)} steps"
+        + (": it worsened in " + _and(worse) + "." if worse else "."),
+        cited_source="un2022",
     )
 
-    def components_text(y):
-        row = idn.loc[y]
-        return ", ".join(f"{COMPONENT_NAMES[c]} {float(row[c]):.4f}" for c in COMPONENT_NAMES)
 
-    weakest, _low = analysis.weakest_component(egdi, paper.FOCUS, year)
-    records.append(
-        _record(
-            "weakest-component-2022",
-            "Telecommunication infrastructure (TII) is the weakest part "
-            "of Indonesia's EGDI (2022).",
-            WHERE_FIG3,
-            paper.WEAKEST_COMPONENT.upper(),
-            weakest.upper(),
-            weakest == paper.WEAKEST_COMPONENT,
-            f"{year} components: {components_text(year)}.",
-        )
+def _components_text(ctx, year: int) -> str:
+    return _and([f"{COMPONENT_NAMES[c]} {ctx.value(year, column=c):.4f}" for c in COMPONENT_NAMES])
+
+
+def _weakest_component(ctx) -> dict:
+    weakest, _ = analysis.weakest_component(ctx.egdi, paper.FOCUS, ctx.year)
+    stated = paper.WEAKEST_COMPONENT
+    return _record(
+        "weakest-component",
+        f"Telecommunication infrastructure (TII) is the weakest part of "
+        f"Indonesia's EGDI ({ctx.year}).",
+        paper.AFTER_FIG3,
+        COMPONENT_NAMES[stated],
+        COMPONENT_NAMES[weakest],
+        stated.upper(),
+        weakest.upper(),
+        "confirmed" if weakest == stated else "differs",
+        f"Indonesia's {ctx.year} components: {_components_text(ctx, ctx.year)}. The lowest "
+        f"is the {COMPONENT_NAMES[weakest]}.",
+        cited_source=paper.WEAKEST_COMPONENT_SOURCE,
     )
 
-    latest = editions[-1]
-    weakest_now, _ = analysis.weakest_component(egdi, paper.FOCUS, latest)
-    records.append(
-        _record(
-            f"weakest-component-{latest}",
-            f"Follow-up (not stated by the paper): TII is still "
-            f"Indonesia's weakest component in the latest edition ({latest}).",
-            WHERE_FIG3 + " (follow-up with the latest edition)",
-            paper.WEAKEST_COMPONENT.upper(),
-            weakest_now.upper(),
-            weakest_now == paper.WEAKEST_COMPONENT,
-            f"{latest} components: {components_text(latest)}; TII rose by "
-            f"{float(idn.at[latest, 'tii']) - float(idn.at[year, 'tii']):.4f} since {year}.",
-        )
+
+def _successes_and_failures(ctx) -> dict:
+    named = {**paper.SUCCESSES, **paper.FAILURES}
+    ranks = {c: ctx.rank(ctx.year, c) for c in named}
+    absent = [named[c] for c, r in ranks.items() if r is None]
+    good = [r for c, r in ranks.items() if c in paper.SUCCESSES and r is not None]
+    bad = [r for c, r in ranks.items() if c in paper.FAILURES and r is not None]
+    separated = bool(good and bad) and max(good) < min(bad)
+    verdict = "differs" if not separated else ("partly" if absent else "confirmed")
+    listed = "; ".join(f"{named[c]} {r}" for c, r in ranks.items() if r is not None)
+    return _record(
+        "success-and-failure-countries",
+        "E-government succeeded in " + _and(list(paper.SUCCESSES.values())) + ", and failed "
+        "in " + _and(list(paper.FAILURES.values())) + ".",
+        paper.DISCUSSION,
+        "successes: "
+        + ", ".join(paper.SUCCESSES.values())
+        + "; failures: "
+        + ", ".join(paper.FAILURES.values()),
+        f"{ctx.year} world ranks: {listed}" + (f"; not surveyed: {_and(absent)}" if absent else ""),
+        {"successes": list(paper.SUCCESSES), "failures": list(paper.FAILURES)},
+        {"ranks": ranks, "not_surveyed": absent},
+        verdict,
+        "The EGDI ranks a country's readiness for e-government, not the outcome of a "
+        "programme, so it can check only whether the two groups sit apart. In "
+        f"{ctx.year} the named successes hold world ranks {min(good)} to {max(good)} and the "
+        f"failures {min(bad)} to {max(bad)}: the groups "
+        + ("do not overlap" if separated else "overlap")
+        + "."
+        + (f" {_and(absent)} cannot be checked: not in the UN survey." if absent else ""),
     )
-    return records
+
+
+def _sea_place_latest(ctx) -> dict:
+    latest = ctx.latest
+    place = ctx.places(latest)[paper.FOCUS]
+    return _record(
+        "sea-place-latest",
+        f"Follow-up: Indonesia is still 5th in Southeast Asia in the latest edition ({latest}).",
+        "Follow-up of the statement in the abstract",
+        _ordinal(paper.SEA_PLACE),
+        _ordinal(place),
+        paper.SEA_PLACE,
+        place,
+        "confirmed" if place == paper.SEA_PLACE else "differs",
+        f"In {latest} Indonesia's world rank is {ctx.rank(latest)}, the {_ordinal(place)} best "
+        f"of the {len(ctx.ranking(latest))} Southeast Asian countries, with an EGDI of "
+        f"{ctx.value(latest):.4f}.",
+        source="follow-up",
+        cited_source=f"un{latest}",
+    )
+
+
+def _weakest_component_latest(ctx) -> dict:
+    latest = ctx.latest
+    weakest, _ = analysis.weakest_component(ctx.egdi, paper.FOCUS, latest)
+    stated = paper.WEAKEST_COMPONENT
+    tii_change = ctx.value(latest, column="tii") - ctx.value(ctx.year, column="tii")
+    return _record(
+        "weakest-component-latest",
+        f"Follow-up: TII is still Indonesia's weakest component in the latest edition ({latest}).",
+        "Follow-up of the statement after Figure 3",
+        COMPONENT_NAMES[stated],
+        COMPONENT_NAMES[weakest],
+        stated.upper(),
+        weakest.upper(),
+        "confirmed" if weakest == stated else "differs",
+        f"Indonesia's {latest} components: {_components_text(ctx, latest)}. The lowest is the "
+        f"{COMPONENT_NAMES[weakest]}; the TII changed by {tii_change:+.4f} since {ctx.year}.",
+        source="follow-up",
+        cited_source=f"un{latest}",
+    )
+
+
+def figure1_omission(data_dir: Path | None = None) -> dict:
+    """Which Southeast Asian countries the paper's Figure 1 (after databoks 2022) leaves
+    out, with their regional place and world rank in the paper's edition."""
+    ctx = _Context(load_egdi(data_dir), data_dir)
+    chart = set(region_members(paper.FIGURE1_REGION, data_dir=data_dir))
+    places = ctx.places()
+    left_out = [c for c in ctx.sea["iso3"] if c not in chart]
+    return {
+        "year": ctx.year,
+        "n_chart": len(chart),
+        "left_out": _and([ctx.names[c] for c in left_out]) or "no country",
+        "left_out_place": ", ".join(str(places[c]) for c in left_out) or "-",
+        "left_out_rank": ", ".join(str(ctx.rank(ctx.year, c)) for c in left_out) or "-",
+    }
+
+
+# --- summaries ----------------------------------------------------------------------
+
+
+def paper_claims(records: list[dict]) -> list[dict]:
+    return [r for r in records if r["source"] == "paper"]
+
+
+def follow_ups(records: list[dict]) -> list[dict]:
+    return [r for r in records if r["source"] == "follow-up"]
 
 
 def counts(records: list[dict]) -> dict[str, int]:
-    return {v: sum(r["verdict"] == v for r in records) for v in VERDICTS}
+    """How many of the *paper's* statements got each verdict (follow-ups not counted)."""
+    claims = paper_claims(records)
+    return {v: sum(r["verdict"] == v for r in claims) for v in VERDICTS}
 
 
 def summary_line(records: list[dict]) -> str:
     c = counts(records)
+    differ = "differs" if c["differs"] == 1 else "differ"
     return (
-        f"{c['confirmed']} of {len(records)} claims confirmed, {c['differs']} differ, "
+        f"{sum(c.values())} statements of the paper checked: {c['confirmed']} confirmed, "
+        f"{c['partly']} partly right, {c['differs']} {differ}, "
         f"{c['unverifiable']} unverifiable"
     )
 
 
-def _short(value) -> str:
-    if isinstance(value, float):
-        return f"{value:.4f}"
-    if isinstance(value, dict):
-        return "; ".join(f"{k}={_short(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return ", ".join(_short(v) for v in value) if len(value) <= 5 else f"{len(value)} items"
-    return str(value)
-
-
-def as_frame(records: list[dict]):
-    import pandas as pd
-
-    frame = pd.DataFrame.from_records(records, columns=list(FIELDS))
-    for column in ("paper_value", "data_value"):
-        frame[column] = frame[column].map(_short)
-    return frame
-
-
 def format_table(records: list[dict]) -> str:
-    """A plain-text table for the terminal."""
-    frame = as_frame(records)[["id", "verdict", "paper_value", "data_value"]]
-    return frame.to_string(index=False, max_colwidth=48)
+    """A plain-text listing for the terminal: one block per record, nothing cut."""
+    blocks = []
+    for r in records:
+        blocks.append(
+            f"{MARKERS[r['verdict']]} {r['verdict'].upper():<12} {r['id']} ({r['source']})\n"
+            f"  claim: {r['claim']}\n  where: {r['where']}\n"
+            f"  paper: {r['paper_says']}\n  data:  {r['data_says']}"
+        )
+    return "\n\n".join(blocks)

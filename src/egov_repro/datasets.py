@@ -295,6 +295,29 @@ def load_egdi(data_dir: Path | None = None, *, with_flags: bool = False) -> pd.D
     return frame if with_flags else frame[EGDI_COLUMNS]
 
 
+def editions_in(egdi: pd.DataFrame) -> list[int]:
+    """The survey years of a loaded EGDI table in which any country was surveyed."""
+    return sorted(int(y) for y in egdi.loc[egdi["egdi_rank"].notna(), "year"].unique())
+
+
+PRIMARY_PEGI = "pegi-2016"
+
+
+def primary_pegi_2016(data_dir: Path | None = None) -> pd.DataFrame | None:
+    """A primary PeGI 2016 table (resource ``pegi-2016``: province, province_code, score,
+    with the score's unit in the field's ``x-unit``), or None: none has been found yet,
+    and the audit says so. Adding one to the data package lets the audit check Figure 2."""
+    descriptor = read_descriptor(data_dir)
+    if not any(r.get("name") == PRIMARY_PEGI for r in descriptor.get("resources", [])):
+        return None
+    frame = load_resource(PRIMARY_PEGI, data_dir)
+    score = next(
+        f for f in resource(descriptor, PRIMARY_PEGI)["schema"]["fields"] if f["name"] == "score"
+    )
+    frame.attrs["unit"] = score.get("x-unit", "score")
+    return frame
+
+
 def load_pegi_2016(data_dir: Path | None = None) -> pd.DataFrame:
     """The ten provinces of the paper's Figure 2 (PeGI 2016), as the paper prints them."""
     return load_resource("pegi-2016-top10", data_dir)

@@ -61,7 +61,14 @@ def _unique_scripts(app, pagename, templatename, context, doctree) -> None:
     context["script_files"] = unique
 
 
+def _static_files(app, config) -> None:
+    """The package's own CSS (report cards, figures), shipped inside the package."""
+    config.html_static_path = [*config.html_static_path, str(Path(__file__).parent / "static")]
+
+
 def setup(app):
+    app.connect("config-inited", _static_files)
+    app.add_css_file("egov-repro.css")
     app.connect("config-inited", _footer, priority=900)
     app.connect("html-page-context", _unique_scripts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
