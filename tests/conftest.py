@@ -21,6 +21,7 @@ PROJECT_FILES = [
     "references.md",
     "references.bib",
     "CITATION.cff",
+    "requirements.lock",
 ]
 
 
@@ -71,3 +72,32 @@ def copy_project(target: Path) -> Path:
     for name in PROJECT_FILES:
         shutil.copy2(ROOT / name, target / name)
     return target
+
+
+def text_problems(fig) -> list[str]:
+    from matplotlib.text import Text
+
+    from egov_repro.plotting import css_px
+
+    """Text that lies outside the canvas, or would render below 9 CSS px when the figure
+    is shown across a 390-px phone's column."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    canvas = fig.bbox
+    problems = []
+    for text in fig.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        box = text.get_window_extent(renderer)
+        if box.width == 0:
+            continue
+        if (
+            box.x0 < canvas.x0 - 1
+            or box.y0 < canvas.y0 - 1
+            or box.x1 > canvas.x1 + 1
+            or box.y1 > canvas.y1 + 1
+        ):
+            problems.append(f"outside the canvas: {text.get_text()!r}")
+        if css_px(text.get_fontsize(), fig.get_figwidth()) < 9 - 1e-9:
+            problems.append(f"{text.get_fontsize()} pt is under 9 CSS px: {text.get_text()!r}")
+    return problems

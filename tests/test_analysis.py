@@ -6,6 +6,8 @@ import pandas as pd
 import pytest
 
 from egov_repro import analysis, load_egdi, region_members, region_names
+from egov_repro.figures import country_trend_table
+from egov_repro.regions import members_by_edition
 
 
 def frame(rows):
@@ -110,3 +112,22 @@ def test_ranking_sensitivity_2022():
     assert places.loc["IDN", names].tolist() == [5, 5, 5]
     assert places.loc["PHL", names].tolist() == [7, 7, 6]
     assert pd.isna(places.at["TLS", "asean-10"]) and pd.isna(places.at["VNM", "paper-figure-1"])
+
+
+def test_asean_membership_follows_the_edition():
+    """Timor-Leste joined ASEAN in 2025: it is in no edition's ASEAN median up to 2024."""
+    assert region_members("asean") == region_members("asean", 2024)
+    assert "TLS" not in region_members("asean")
+    by_edition = members_by_edition("asean")
+    assert all("TLS" not in members for members in by_edition.values())
+    assert by_edition[2003] == by_edition[2024] == region_members("asean-10")
+
+
+def test_trend_median_uses_each_editions_members():
+    egdi = load_egdi()
+    by_edition = members_by_edition("asean")
+    median = analysis.region_median(egdi, by_edition)
+    rows = egdi[(egdi["year"] == 2022) & egdi["iso3"].isin(region_members("asean-10"))]
+    assert median[2022] == pytest.approx(rows["egdi"].median())
+    table = country_trend_table("IDN", ["asean"])
+    assert table.set_index("year").at[2022, "median_egdi_asean"] == pytest.approx(median[2022])

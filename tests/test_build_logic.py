@@ -2,28 +2,68 @@
 
 from __future__ import annotations
 
-from egov_repro.book import fingerprint
+import json
+
+from egov_repro.book import STAMP, cache_settings, dependencies, fingerprint, invalidate
 
 from conftest import copy_project
 
 
-def test_fingerprint_follows_data_and_chapters(tmp_path):
+def test_fingerprint_follows_data_and_the_lock_not_the_chapters(tmp_path):
     project = copy_project(tmp_path / "p")
-    data_only, everything = fingerprint(project), fingerprint(project, with_chapters=True)
-    assert (fingerprint(project), fingerprint(project, with_chapters=True)) == (
-        data_only,
-        everything,
-    )
+    key = fingerprint(project)
+    assert fingerprint(project) == key
 
     chapter = project / "chapters" / "09-sensitivity.ipynb"
     chapter.write_text(chapter.read_text().replace("UN survey edition", "UN edition"))
-    assert fingerprint(project) == data_only
-    assert fingerprint(project, with_chapters=True) != everything
+    assert fingerprint(project) == key  # jupyter-cache itself keys on a chapter's code
 
     regions = project / "data" / "raw" / "regions.csv"
     regions.write_text(regions.read_text() + "test-region,IDN,1967\n")
-    assert fingerprint(project) != data_only
+    assert fingerprint(project) != key
+
+    key = fingerprint(project)
+    lock = project / "requirements.lock"
+    lock.write_text(lock.read_text() + "\n# an upgrade\n")
+    assert fingerprint(project) != key
 
 
 def test_fingerprint_ignores_where_the_project_lives(tmp_path):
     assert fingerprint(copy_project(tmp_path / "a")) == fingerprint(copy_project(tmp_path / "b"))
+
+
+def test_cache_settings_come_from_the_config(tmp_path):
+    project = copy_project(tmp_path / "p")
+    config = project / "_config.yml"
+    config.write_text(config.read_text().replace("timeout: 300", "timeout: 123"))
+    assert cache_settings(project) == (project / "_build" / ".jupyter_cache", 123)
+
+
+def test_the_key_is_recorded_when_the_cache_is_cleared(tmp_path):
+    """An interrupted build after a data change, then a revert: the revert clears again."""
+    project = copy_project(tmp_path / "p")
+    cache = project / "_build" / ".jupyter_cache"
+    first = invalidate(project)
+    assert first["cleared"] and json.loads((cache / STAMP).read_text())["key"] == first["key"]
+    (cache / "executed-with-old-data").write_text("x")
+    assert not invalidate(project)["cleared"]
+
+    regions = project / "data" / "raw" / "regions.csv"
+    original = regions.read_text()
+    regions.write_text(original + "test-region,IDN,1967\n")
+    assert invalidate(project)["cleared"]  # the build would now start, and be interrupted
+    (cache / "executed-with-new-data").write_text("x")
+    regions.write_text(original)
+    assert invalidate(project)["cleared"]
+    assert not (cache / "executed-with-new-data").exists()
+
+
+def test_chapter_07_declares_the_chapters_it_runs(tmp_path):
+    project = copy_project(tmp_path / "p")
+    runs = dependencies(project / "chapters" / "07-latest-edition.ipynb")
+    assert [p.name for p in runs] == ["02-southeast-asia-ranking.ipynb", "04-indonesia-trend.ipynb"]
+    invalidate(project)
+    chapter = project / "chapters" / "04-indonesia-trend.ipynb"
+    chapter.write_text(chapter.read_text().replace("What it shows", "What the series shows"))
+    assert invalidate(project)["stale"] == ["07-latest-edition.ipynb"]
+    assert invalidate(project)["stale"] == []

@@ -1,4 +1,5 @@
-"""Figures: their tables, ids, parameter checks, determinism, atomicity and regression."""
+"""Figures: their tables, ids, parameter checks, legibility, determinism, atomicity,
+regression against the committed files, and the whole grid of parameters."""
 
 from __future__ import annotations
 
@@ -7,22 +8,30 @@ import pandas as pd
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from egov_repro import figures, load_egdi
+from egov_repro import datasets, figures, load_egdi, region_names
 from egov_repro.cli import main
+from egov_repro.plotting import MIN_FONT
 
-from conftest import ROOT
+from conftest import ROOT, text_problems
 
 # Regenerated PNGs must match the committed ones within this RMS difference (0-255
 # scale). They are byte-identical on one machine; the tolerance absorbs anti-aliasing
 # differences of another FreeType build, while any change of content (a bar, a label)
 # moves the RMS far above it.
 PNG_TOLERANCE = 1.0
+EDITIONS = datasets.editions_in(load_egdi())
+DEFAULT_IDS = {make().id for make in figures.all_figures()}
+# A region a maintainer might add: Pacific island states, without Indonesia.
+PACIFIC = ["FJI", "KIR", "PNG", "SLB", "TON", "TUV", "VUT", "WSM"]
 
 
 @pytest.fixture(autouse=True)
 def close_figures():
     yield
     plt.close("all")
+
+
+# --- the paper's figures -------------------------------------------------------------
 
 
 def test_figure1_table_lists_eleven_countries_with_un_values():
@@ -54,23 +63,21 @@ def test_committed_figure1_csv():
     assert csv.set_index("iso3").at["IDN", "regional_rank"] == 5
 
 
-def test_committed_figure3_csv_has_all_editions():
-    csv = pd.read_csv(ROOT / "figures" / "fig3-indonesia-egdi-trend.csv")
-    assert csv["year"].tolist() == [
-        2003,
-        2004,
-        2005,
-        2008,
-        2010,
-        2012,
-        2014,
-        2016,
-        2018,
-        2020,
-        2022,
-        2024,
-    ]
-    assert csv["egdi_rank"].tolist() == [70, 85, 96, 106, 109, 97, 106, 116, 107, 88, 77, 64]
+def test_committed_figure3_csv_has_indonesias_published_ranks():
+    csv = pd.read_csv(ROOT / "figures" / "fig3-indonesia-egdi-trend.csv").set_index("year")
+    published = {
+        2003: 70,
+        2008: 106,
+        2010: 109,
+        2012: 97,
+        2014: 106,
+        2016: 116,
+        2018: 107,
+        2020: 88,
+        2022: 77,
+        2024: 64,
+    }
+    assert {y: csv.at[y, "egdi_rank"] for y in published} == published
 
 
 def test_ids_name_non_default_parameters():
@@ -78,25 +85,45 @@ def test_ids_name_non_default_parameters():
     assert figures.figure1(2024).id == "fig1-southeast-asia-egdi-2024"
     assert figures.figure1(lang="en").id == "fig1-southeast-asia-egdi-2022-en"
     assert figures.figure1(region="asean-10").id == "fig1-asean-10-egdi-2022"
+    assert figures.figure1(focus="VNM").id == "fig1-southeast-asia-egdi-2022-vnm"
     assert figures.figure2().id == "fig2-top10-provinces-pegi-2016"
     assert figures.figure2("en").id == "fig2-top10-provinces-pegi-2016-en"
     assert figures.figure3().id == "fig3-indonesia-egdi-trend"
     assert figures.figure3(2024, lang="en").id == "fig3-indonesia-egdi-trend-2024-en"
+    assert figures.components_figure((2022, 2024)).id == "components-southeast-asia-2022-2024"
 
 
-@pytest.mark.parametrize(
-    "call, message",
-    [
-        (lambda: figures.figure1(2021), "Valid survey years: 2003, 2004"),
-        (lambda: figures.figure1(region="europe"), "Valid regions: asean, asean-10"),
-        (lambda: figures.figure1(lang="fr"), "Valid languages: id, en"),
-        (lambda: figures.figure3(2019), "Valid survey years"),
-        (lambda: figures.profile_figure("XYZ"), "Unknown ISO3 country code 'XYZ'"),
-    ],
-)
+@pytest.mark.parametrize("call, message", [
+    (lambda: figures.figure1(2021), "Valid survey years: 2003, 2004"),
+    (lambda: figures.figure1(region="europe"), "Valid regions: asean, asean-10"),
+    (lambda: figures.figure1(lang="fr"), "Valid languages: id, en"),
+    (lambda: figures.figure1(focus="XYZ"), "Unknown ISO3 country code 'XYZ'"),
+    (lambda: figures.figure3(2019), "Valid survey years"),
+    (lambda: figures.components_figure((2022, 2022)), "Two different survey editions"),
+    (lambda: figures.profile_figure("XYZ"), "Unknown ISO3 country code 'XYZ'"),
+])  # fmt: skip
 def test_invalid_parameters_list_valid_values(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_world_ranking_is_readable_top_bottom_and_focus():
+    table = figures.figure1(2022, "world", "en").table
+    assert len(table) <= figures.MAX_ROWS
+    assert table["egdi_rank"].iloc[0] == 1 and "IDN" in set(table["iso3"])
+    assert table["iso3"].iloc[-1] == "SSD"
+
+
+def test_region_without_the_focus_country_highlights_nobody(tmp_path):
+    figure = figures.figure1(2022, "world", "en", focus="FJI")
+    assert "FJI" in set(figure.table["iso3"]) and "IDN" not in set(figure.table["iso3"])
+
+
+@pytest.mark.parametrize("make", figures.all_figures(), ids=lambda m: m().id)
+def test_every_default_figure_is_legible_on_a_phone(make):
+    figure = make()
+    assert text_problems(figure.fig) == []
+    assert MIN_FONT >= 9
 
 
 def test_two_renders_are_byte_identical(tmp_path):
@@ -106,7 +133,7 @@ def test_two_renders_are_byte_identical(tmp_path):
             figure.save(tmp_path / run)
             plt.close(figure.fig)
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert len(names) == 12
+    assert len(names) == 3 * len(figures.all_figures())
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
@@ -142,7 +169,69 @@ def test_cli_figures_writes_every_figure(tmp_path, capsys):
     )
 
 
+def test_figures_of_other_data_go_beside_that_data(tmp_path, data_copy, monkeypatch):
+    """`egov-repro figures --data-dir OTHER` writes into OTHER/../figures, never ./figures."""
+    monkeypatch.delenv("EGOV_REPRO_FIGURES_DIR")
+    monkeypatch.chdir(ROOT)
+    before = {p.name: p.stat().st_mtime_ns for p in (ROOT / "figures").iterdir()}
+    assert main(["figures", "--data-dir", str(data_copy)]) == 0
+    assert {p.name: p.stat().st_mtime_ns for p in (ROOT / "figures").iterdir()} == before
+    assert (data_copy.parent / "figures" / "fig1-southeast-asia-egdi-2022.csv").is_file()
+
+
 def test_svg_has_no_date_or_version(tmp_path):
     figure = figures.figure2()
     svg = figure.save(tmp_path)["svg"].read_text()
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+
+
+# --- the whole grid: every edition x region x language -----------------------------
+
+
+@pytest.fixture(scope="module")
+def pacific_data(tmp_path_factory):
+    """A copy of the data with a region a maintainer added, which has no Indonesia."""
+    import shutil
+
+    data = tmp_path_factory.mktemp("pacific") / "data"
+    shutil.copytree(ROOT / "data", data)
+    regions = data / "raw" / "regions.csv"
+    regions.write_text(regions.read_text() + "".join(f"pacific,{c},\n" for c in PACIFIC))
+    datasets.register("raw/regions.csv", data)
+    return data
+
+
+GRID = [
+    (year, region, lang)
+    for year in EDITIONS
+    for region in [*region_names(), "pacific"]
+    for lang in ("id", "en")
+]
+
+
+def _grid_figures(year, region, lang, data):
+    later = EDITIONS[-1] if year != EDITIONS[-1] else EDITIONS[-2]
+    return [
+        figures.figure1(year, region, lang, data_dir=data),
+        figures.figure3(year, region, lang, data_dir=data),
+        figures.components_figure((year, later), region, lang, data_dir=data),
+    ]
+
+
+@pytest.mark.parametrize("year, region, lang", GRID, ids=lambda v: str(v))
+def test_grid_renders_legibly_under_its_own_id(year, region, lang, pacific_data):
+    data = pacific_data if region == "pacific" else None
+    made = _grid_figures(year, region, lang, data)
+    default = (year, region, lang) == (2022, "southeast-asia", "id")
+    for figure in made:
+        assert text_problems(figure.fig) == [], figure.id
+        assert not figure.table.empty and figure.caption and figure.alt
+        if not default:
+            assert figure.id not in DEFAULT_IDS, figure.id
+        plt.close(figure.fig)
+    ranking = made[0].table
+    if region == "pacific":
+        assert set(ranking["iso3"]) <= set(PACIFIC) and "IDN" not in set(ranking["iso3"])
+        assert "not in the region" in made[0].alt
+    elif region in ("southeast-asia", "asean-10", "asean"):
+        assert "IDN" in set(ranking["iso3"])

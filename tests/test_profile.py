@@ -8,8 +8,10 @@ import sys
 import pandas as pd
 import pytest
 
-from egov_repro import load_egdi, region_members
+from egov_repro import figures, load_egdi, region_members
 from egov_repro.cli import main
+
+from conftest import text_problems
 
 
 @pytest.mark.parametrize("iso3", region_members("southeast-asia"))
@@ -24,6 +26,18 @@ def test_profile_for_each_southeast_asian_country_matches_the_dataset(tmp_path, 
         )
     assert {"median_egdi_southeast_asia", "median_egdi_world"} <= set(csv.columns)
     assert (tmp_path / f"profile-{iso3.lower()}.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize("iso3", sorted(load_egdi()["iso3"].unique()))
+def test_every_countrys_profile_renders_legibly(iso3):
+    import matplotlib.pyplot as plt
+
+    figure = figures.profile_figure(iso3, lang="en")
+    rows = load_egdi().query("iso3 == @iso3").sort_values("year")
+    assert figure.table["year"].tolist() == rows["year"].tolist()
+    assert figure.table["egdi"].equals(rows["egdi"].reset_index(drop=True))
+    assert text_problems(figure.fig) == [], iso3
+    plt.close(figure.fig)
 
 
 def test_profile_lower_case_code_and_english(tmp_path, capsys):

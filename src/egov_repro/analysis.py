@@ -53,16 +53,27 @@ def place_of(ranking: pd.DataFrame, iso3: str) -> int:
     return int(hit.iloc[0])
 
 
-def region_median(egdi: pd.DataFrame, members: list[str] | None, column: str = "egdi") -> pd.Series:
-    """Median of ``column`` per edition over surveyed members (all if None); missing skipped."""
+def region_median(
+    egdi: pd.DataFrame, members: list[str] | dict[int, list[str]] | None, column: str = "egdi"
+) -> pd.Series:
+    """Median of ``column`` per edition over surveyed members, missing values skipped.
+    ``members``: one list for every edition, a list per edition, or None for everyone."""
     rows = egdi[egdi["egdi_rank"].notna()]
-    if members is not None:
+    if isinstance(members, dict):
+        keep = [
+            iso3 in set(members.get(int(year), ()))
+            for year, iso3 in zip(rows["year"], rows["iso3"], strict=True)
+        ]
+        rows = rows[keep]
+    elif members is not None:
         rows = rows[rows["iso3"].isin(members)]
     return rows.groupby("year")[column].median()
 
 
 def country_trend(
-    egdi: pd.DataFrame, iso3: str, medians: dict[str, list[str] | None] | None = None
+    egdi: pd.DataFrame,
+    iso3: str,
+    medians: dict[str, list[str] | dict[int, list[str]] | None] | None = None,
 ) -> pd.DataFrame:
     """One country's EGDI, components and world rank in every edition, with the
     EGDI median of each named group (``{"southeast_asia": [...], "world": None}``)."""

@@ -1,86 +1,31 @@
-"""Build the book fast, and never from a stale cache.
+"""Build the book fast, never from a stale cache, and stop cleanly when told to.
 
-jupyter-cache keys an executed notebook on its code cells only, so a change to the data
-or to ``src/`` would otherwise be served from the cache. Here a fingerprint of both is
-kept beside the cache; when it changes, the cache is cleared and every page re-read.
+jupyter-cache keys an executed notebook on its code cells only, so a change to the data,
+to ``src/`` or to the locked dependencies would otherwise be served from the cache, and
+so would a chapter whose code is unchanged but which runs another chapter (chapter 07
+re-runs 02 and 04 through papermill). ``invalidate`` closes those holes; the project's
+Sphinx extension calls it on every build path (``make book``, ``egov-repro book``, a
+plain ``jupyter-book build .``), and ``egov-repro book`` calls it before it fills the
+cache on both cores.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
-FINGERPRINT = ".egov-fingerprint"
+STAMP = "egov-repro-key.json"
+LOCK_FILE = "requirements.lock"
 
 
-def fingerprint(root: Path, *, with_chapters: bool = False) -> str:
-    """SHA-256 over what the chapters' outputs depend on besides their own code cells
-    (the key jupyter-cache lacks): the book's data/ and the egov_repro code that runs
-    them; optionally the notebooks themselves."""
-    package = Path(__file__).resolve().parent
-    files = [(f"data/{p.relative_to(root / 'data')}", p) for p in (root / "data").rglob("*")]
-    files += [(f"egov_repro/{p.relative_to(package)}", p) for p in package.rglob("*.py")]
-    if with_chapters:
-        files += [(str(p.relative_to(root)), p) for p in notebooks(root)]
-    digest = hashlib.sha256()
-    for name, path in sorted(files):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def pre_execute(root: Path, cache_dir: Path) -> list[str]:
-    """Execute the notebooks that have no cached run, on every core at once.
-
-    jupyter-book itself executes one notebook after the other; filling its cache first
-    lets it find every notebook already executed. A notebook that fails here is simply
-    left for jupyter-book, which re-runs it and reports the error in the build.
-    """
-    import logging
-
-    from jupyter_cache import get_cache
-    from jupyter_cache.executors import load_executor
-
-    cache = get_cache(str(cache_dir))
-    uris = [str(path) for path in notebooks(root)]
-    for uri in uris:
-        cache.add_nb_to_project(uri)
-    if not cache.list_unexecuted(filter_uris=uris):
-        return []
-    logger = logging.getLogger("egov_repro.book")
-    result = load_executor("local-parallel", cache=cache, logger=logger).run_and_cache(
-        filter_uris=uris, timeout=300
-    )
-    return result.succeeded
-
-
-def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> int:
-    """Run ``jupyter-book build`` (warnings are errors), clearing stale caches first."""
-    root = Path(root or Path.cwd()).resolve()
-    build_dir = root / "_build"
-    stamp = build_dir / FINGERPRINT
-    inputs, everything = fingerprint(root), fingerprint(root, with_chapters=True)
-    previous = stamp.read_text().split() if stamp.exists() else ["", ""]
-    args = ["-W", "-n", "--keep-going"]
-    if previous[0] != inputs:
-        # Data or code changed: no cached output can be trusted, and every page must be
-        # re-read even though its source file did not change.
-        shutil.rmtree(build_dir / ".jupyter_cache", ignore_errors=True)
-        args.append("--all")
-    if previous[1:] != [everything]:
-        executed = pre_execute(root, build_dir / ".jupyter_cache")
-        if executed:
-            print(f"egov-repro book: executed {len(executed)} notebooks on all cores")
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    command = [str(jupyter_book), "build", str(root), *args, *(extra_args or [])]
-    result = subprocess.run(command, cwd=root)
-    if result.returncode == 0:
-        build_dir.mkdir(exist_ok=True)
-        stamp.write_text(f"{inputs} {everything}")
-    return result.returncode
+# --- what the book is and how it is configured --------------------------------------
 
 
 def toc_files(root: Path) -> list[str]:
@@ -100,6 +45,241 @@ def notebooks(root: Path) -> list[Path]:
     return [path for path in paths if path.is_file()]
 
 
+def cache_settings(root: Path) -> tuple[Path, int]:
+    """The execution cache folder and cell timeout, as ``_config.yml`` sets them."""
+    import yaml
+
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    execute = config.get("execute", {})
+    cache = Path(execute.get("cache") or "_build/.jupyter_cache")
+    return (cache if cache.is_absolute() else root / cache), int(execute.get("timeout", 30))
+
+
+def dependencies(notebook: Path) -> list[Path]:
+    """Other chapters a notebook executes, from its metadata ``egov_repro.runs``."""
+    meta = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    return [notebook.parent / name for name in meta.get("egov_repro", {}).get("runs", [])]
+
+
+# --- the cache key -------------------------------------------------------------------
+
+
+def _digest(files: list[tuple[str, Path]]) -> str:
+    digest = hashlib.sha256()
+    for name, path in sorted(files):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def fingerprint(root: Path) -> str:
+    """SHA-256 over what every chapter's outputs depend on besides its own code cells:
+    the data package, the egov_repro code and the locked dependencies."""
+    package = Path(__file__).resolve().parent
+    files = [(f"data/{p.relative_to(root / 'data')}", p) for p in (root / "data").rglob("*")]
+    files += [
+        (f"egov_repro/{p.relative_to(package)}", p)
+        for p in package.rglob("*")
+        if p.suffix in (".py", ".css")
+    ]
+    files.append((LOCK_FILE, root / LOCK_FILE))
+    return _digest(files)
+
+
+def dependency_digests(root: Path) -> dict[str, str]:
+    """For each notebook that runs other chapters, a digest of those chapters."""
+    found = {}
+    for notebook in notebooks(root):
+        deps = dependencies(notebook)
+        if deps:
+            found[notebook.name] = _digest([(p.name, p) for p in deps])
+    return found
+
+
+def invalidate(root: Path, cache_dir: Path | None = None) -> dict:
+    """Clear what the cache must not serve, and record the key at once (not after a
+    successful build, so an interrupted build cannot leave outputs of other data).
+
+    The whole cache goes when the data, the code or the lock changed; a chapter's cached
+    run goes when a chapter it executes changed. Returns the key, whether the cache was
+    cleared, and the notebooks whose cached run was dropped.
+    """
+    root = Path(root).resolve()
+    cache_dir = Path(cache_dir or cache_settings(root)[0])
+    key, deps = fingerprint(root), dependency_digests(root)
+    stamp = cache_dir / STAMP
+    try:
+        previous = json.loads(stamp.read_text())
+    except (OSError, ValueError):
+        previous = {}
+    cleared, stale = False, []
+    if previous.get("key") != key:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        cleared = True
+    else:
+        stale = [
+            name for name, digest in deps.items() if previous.get("deps", {}).get(name) != digest
+        ]
+        if stale:
+            _drop_cached(root, cache_dir, stale)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = stamp.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"key": key, "deps": deps}))
+    os.replace(tmp, stamp)
+    return {"key": key, "cleared": cleared, "stale": stale}
+
+
+def _drop_cached(root: Path, cache_dir: Path, names: list[str]) -> None:
+    import nbformat
+    from jupyter_cache import get_cache
+
+    cache = get_cache(str(cache_dir))
+    for name in names:
+        notebook = nbformat.read(root / "chapters" / name, as_version=4)
+        try:
+            record = cache.match_cache_notebook(notebook)
+        except KeyError:
+            continue
+        cache.remove_cache(record.pk)
+
+
+# --- kernels -------------------------------------------------------------------------
+
+# The kernels' own log (e.g. "Kernel is running over TCP without encryption") belongs
+# neither in a notebook's outputs nor in the build log.
+QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
+
+
+def quiet_kernels(root: Path) -> None:
+    """Point kernels started from this process at an IPython profile that logs errors only."""
+    profile = Path(root) / "_build" / ".ipython" / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    config = profile / "ipython_kernel_config.py"
+    text = "c.IPKernelApp.log_level = 'ERROR'\n"
+    if not config.is_file() or config.read_text() != text:
+        config.write_text(text)
+    os.environ["IPYTHONDIR"] = str(profile.parent)
+
+
+# --- building ------------------------------------------------------------------------
+
+
+def pre_execute(root: Path) -> list[str]:
+    """Execute the notebooks that have no cached run, on both cores at once.
+
+    jupyter-book itself executes one notebook after the other; filling its cache first
+    lets it find every notebook already executed. A notebook that fails here is simply
+    left for jupyter-book, which re-runs it and reports the error in the build.
+    """
+    import logging
+
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    cache_dir, timeout = cache_settings(root)
+    cache = get_cache(str(cache_dir))
+    uris = [str(path) for path in notebooks(root)]
+    for uri in uris:
+        cache.add_nb_to_project(uri)
+    if not cache.list_unexecuted(filter_uris=uris):
+        return []
+    logger = logging.getLogger("egov_repro.book")
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    result = load_executor("local-parallel", cache=cache, logger=logger).run_and_cache(
+        filter_uris=uris, timeout=timeout
+    )
+    return result.succeeded
+
+
+class Interrupted(Exception):
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _run(command: list[str], root: Path, log: Path | None = None) -> int:
+    """Run one build step in its own session, so that a signal meant for the build
+    reaches only this process, which then ends the step and everything it started.
+    With ``log``, the step's output goes there and is shown once it ends by itself, so
+    an interrupt does not print the step's dying words."""
+    sink = open(log, "w") if log else None  # noqa: SIM115 - closed below
+    try:
+        process = subprocess.Popen(
+            command,
+            cwd=root,
+            start_new_session=True,
+            stdout=sink,
+            stderr=subprocess.STDOUT if sink else None,
+        )
+        try:
+            code = process.wait()
+        except Interrupted:
+            _end_tree(process.pid)
+            raise
+    finally:
+        if sink:
+            sink.close()
+    if log:  # reached only when the step ended by itself, not on an interrupt
+        print(log.read_text(), end="")
+    return code
+
+
+def _end_tree(pid: int, grace: float = 4.0) -> None:
+    """Terminate a process and all its descendants (kernels included), then kill what
+    is left after ``grace`` seconds."""
+    import psutil
+
+    try:
+        parent = psutil.Process(pid)
+        family = [parent, *parent.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return
+    for proc in family:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            proc.terminate()
+    _, alive = psutil.wait_procs(family, timeout=grace)
+    for proc in alive:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            proc.kill()
+    psutil.wait_procs(alive, timeout=grace)
+
+
+def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> int:
+    """Run ``jupyter-book build`` (warnings are errors) after clearing stale caches and
+    executing uncached notebooks in parallel. SIGINT or SIGTERM stops the build, its
+    kernels included, prints one line and returns 128 + the signal number."""
+    root = Path(root or Path.cwd()).resolve()
+
+    def interrupt(signum, _frame):
+        raise Interrupted(signum)
+
+    previous = {s: signal.signal(s, interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        quiet_kernels(root)
+        state = invalidate(root)
+        if state["cleared"]:
+            print("egov-repro book: data, code or dependencies changed; cleared the cache")
+        python = sys.executable
+        log = root / "_build" / "egov-repro-pre-execute.log"
+        if _run([python, "-m", "egov_repro.book", "pre-execute", str(root)], root, log) != 0:
+            print("egov-repro book: parallel pre-execution failed; jupyter-book will retry")
+        jupyter_book = str(Path(python).parent / "jupyter-book")
+        return _run(
+            [jupyter_book, "build", str(root), "-W", "-n", "--keep-going", *(extra_args or [])],
+            root,
+        )
+    except Interrupted as stop:
+        print(
+            f"egov-repro book: interrupted by {stop}; stopped the build and its kernels",
+            file=sys.stderr,
+        )
+        return 128 + stop.signum
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> list[Path]:
     """Re-execute notebooks in place so their stored outputs (the nbval reference)
     match the current data and code. For an intended change only: review the diff."""
@@ -107,6 +287,7 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
     from nbclient import NotebookClient
 
     root = Path(root or Path.cwd()).resolve()
+    _, timeout = cache_settings(root)
     done = []
     for path in notebooks(root):
         if only and path.name not in only and path.stem not in only:
@@ -114,11 +295,20 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
         nb = nbformat.read(path, as_version=4)
         NotebookClient(
             nb,
-            timeout=300,
+            timeout=timeout,
             kernel_name="python3",
             record_timing=False,
+            extra_arguments=QUIET_KERNEL,
             resources={"metadata": {"path": str(path.parent)}},
         ).execute()
         nbformat.write(nb, path)
         done.append(path)
     return done
+
+
+if __name__ == "__main__":  # the pre-execution step, run by build() as a child process
+    if sys.argv[1:2] == ["pre-execute"]:
+        quiet_kernels(Path(sys.argv[2]))
+        done = pre_execute(Path(sys.argv[2]))
+        if done:
+            print(f"egov-repro book: executed {len(done)} notebooks on both cores")

@@ -71,6 +71,15 @@ def display_names(lang: str | None = None, data_dir: Path | None = None) -> dict
     egdi = load_egdi(data_dir)
     names = egdi.drop_duplicates("iso3", keep="last").set_index("iso3")["country"].to_dict()
     if lang is not None:
+        names.update(_short_names(tuple(sorted(names))))
         labels = load_resource("country-labels", data_dir).set_index("iso3")
         names.update(labels[f"name_{lang}"].to_dict())
     return names
+
+
+@lru_cache(maxsize=4)
+def _short_names(codes: tuple[str, ...]) -> dict[str, str]:
+    """country_converter's short English names ("United Kingdom" for the UN's "United
+    Kingdom of Great Britain and Northern Ireland"), for labels that must fit a chart."""
+    short = _converter().convert(list(codes), src="ISO3", to="name_short", not_found=None)
+    return {c: s for c, s in zip(codes, short, strict=True) if isinstance(s, str) and s}

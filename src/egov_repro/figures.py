@@ -1,36 +1,48 @@
 """The figure catalogue: data -> table -> figure, for the chapters and the CLI alike.
 
 Each ``figure*`` function checks its parameters (an invalid one raises ValueError
-listing the valid values), builds exactly the table it plots, draws it, and names
-it. The default parameters give the paper's figure and its fixed id; any other
-choice gives an id that names the parameters, so it never overwrites the paper's.
+listing the valid values), builds exactly the table it plots, draws it, names it, and
+writes the caption and alt text a reader sees. The default parameters give the
+paper's figure and its fixed id; any other choice gives an id that names the
+parameters, so it never overwrites the paper's. "Latest" always means the newest
+edition in the data, never a year typed here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from egov_repro import analysis, paper, paths, plotting
-from egov_repro.countries import display_names
-from egov_repro.datasets import load_egdi, load_pegi_2016
+from egov_repro.countries import display_names, suggest
+from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016
 from egov_repro.labels import check_lang, label
-from egov_repro.regions import check_region, region_members
+from egov_repro.regions import check_region, members_by_edition, region_members
 
 DEFAULT_REGION = "southeast-asia"
+# Above this many countries a chart shows the top, the bottom and the focus country's
+# neighbours, not every bar (the world has 193).
+MAX_ROWS = 20
+TOP, BOTTOM, AROUND = 8, 4, 2
 
 
 @dataclass
 class Figure:
     id: str
-    table: pd.DataFrame
+    table: pd.DataFrame  # exactly what is plotted (saved as <id>.csv)
     fig: object
     chapter: str
+    caption: str = ""
+    alt: str = ""
+    data_dir: Path | None = field(default=None, repr=False)
 
     def save(self, out_dir=None) -> dict[str, Path]:
-        return plotting.save_figure(self.fig, self.table, self.id, out_dir or paths.figures_dir())
+        """Write PNG, SVG and CSV into ``out_dir``, by default the figures/ folder beside
+        the data the figure was made from (never this project's, for other data)."""
+        target = out_dir or paths.figures_dir(Path(self.data_dir) if self.data_dir else None)
+        return plotting.save_figure(self.fig, self.table, self.id, target)
 
 
 def _suffix(*parts: str | None) -> str:
@@ -41,9 +53,62 @@ def _lang_suffix(lang: str) -> str | None:
     return None if lang == "id" else lang
 
 
+def _focus_suffix(focus: str) -> str | None:
+    return None if focus == paper.FOCUS else focus.lower()
+
+
 def country_labels(lang: str, data_dir=None) -> dict[str, str]:
     """Short display names by ISO3 in ``lang`` (see countries.display_names)."""
     return display_names(lang, data_dir)
+
+
+def check_iso3(iso3: str, data_dir=None) -> str:
+    """The ISO3 code upper-cased if it is in the data, else ValueError with close matches."""
+    names = display_names(None, data_dir)
+    code = str(iso3).strip().upper()
+    if code not in names:
+        close = suggest(str(iso3), names)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise ValueError(
+            f"Unknown ISO3 country code {iso3!r}: no such country in the UN "
+            f"E-Government Survey data.{hint}"
+        )
+    return code
+
+
+def latest_year(data_dir=None) -> int:
+    return editions_in(load_egdi(data_dir))[-1]
+
+
+def region_name(region: str, lang: str = "en") -> str:
+    return label(f"region:{region}", lang)
+
+
+def readable_rows(ranking: pd.DataFrame, focus: str) -> pd.DataFrame:
+    """All rows of a small ranking; of a large one, the top, the bottom and the focus
+    country with its neighbours, so that a chart stays legible."""
+    if len(ranking) <= MAX_ROWS:
+        return ranking
+    keep = set(range(TOP)) | set(range(len(ranking) - BOTTOM, len(ranking)))
+    hit = ranking.index[ranking["iso3"] == focus]
+    if len(hit):
+        at = int(hit[0])
+        keep |= set(range(max(at - AROUND, 0), min(at + AROUND + 1, len(ranking))))
+    return ranking.loc[sorted(keep)]
+
+
+def _place_text(table: pd.DataFrame, focus: str, names: dict, region: str) -> str:
+    row = table[table["iso3"] == focus]
+    if row.empty:
+        return f"{names.get(focus, focus)} is not in the region '{region}'."
+    row = row.iloc[0]
+    return (
+        f"{names[focus]} is number {int(row['regional_rank'])} with an EGDI of "
+        f"{row['egdi']:.4f} (world rank {int(row['egdi_rank'])})."
+    )
+
+
+# --- Figure 1 ---------------------------------------------------------------------
 
 
 def southeast_asia_ranking(
@@ -58,9 +123,8 @@ def southeast_asia_ranking(
     check_region(region, data_dir)
     egdi = load_egdi(data_dir)
     analysis.check_year(egdi, survey_year)
-    table = analysis.rank_within_region(
-        egdi, region_members(region, survey_year, data_dir), survey_year
-    )
+    members = region_members(region, survey_year, data_dir)
+    table = analysis.rank_within_region(egdi, members, survey_year)
     names = country_labels(lang, data_dir)
     in_paper = set(region_members(paper.FIGURE1_REGION, data_dir=data_dir))
     table.insert(3, "label", table["iso3"].map(names))
@@ -74,27 +138,68 @@ def figure1(
     survey_year: int = paper.SURVEY_YEAR,
     region: str = DEFAULT_REGION,
     lang: str = "id",
+    focus: str = paper.FOCUS,
     data_dir=None,
 ) -> Figure:
     """Figure 1: a region's countries ranked by EGDI in one edition."""
-    table = southeast_asia_ranking(survey_year, region, lang, data_dir)
-    # The paper's omission only means something for the paper's own edition.
-    omitted = (
-        set(table.loc[~table["in_paper_chart"], "iso3"])
-        if survey_year == paper.SURVEY_YEAR
-        else set()
-    )
+    focus = check_iso3(focus, data_dir)
+    full = southeast_asia_ranking(survey_year, region, lang, data_dir)
+    table = readable_rows(full, focus)
+    # The paper's omission (Southeast Asian countries missing from its chart) only
+    # means something for the paper's own edition.
+    southeast_asia = set(region_members(DEFAULT_REGION, data_dir=data_dir))
+    omitted = set()
+    if survey_year == paper.SURVEY_YEAR:
+        omitted = set(
+            table.loc[~table["in_paper_chart"] & table["iso3"].isin(southeast_asia), "iso3"]
+        )
     fig = plotting.plot_ranking(
         table,
-        title=label("fig1_title", lang, region=label(f"region:{region}", lang), year=survey_year),
+        title=label("fig1_title", lang, region=region_name(region, lang), year=survey_year),
         source=label("source_un", lang, years=survey_year),
         rank_label=label("rank_short", lang),
-        highlight=paper.FOCUS,
+        highlight=focus,
         omitted=omitted,
         omitted_label=label("not_in_paper", lang),
+        gap_label=lambda n: label("not_shown", lang, n=n),
+        no_data=label("no_data", lang),
     )
-    figure_id = f"fig1-{region}-egdi-{survey_year}" + _suffix(_lang_suffix(lang))
-    return Figure(figure_id, table, fig, "chapters/02-southeast-asia-ranking.ipynb")
+    figure_id = f"fig1-{region}-egdi-{survey_year}" + _suffix(
+        _focus_suffix(focus), _lang_suffix(lang)
+    )
+    names = country_labels("en", data_dir)
+    where = region_name(region)
+    shown = (
+        f" Shown: the top {TOP}, the bottom {BOTTOM} and the countries around "
+        f"{names[focus]}, {len(table)} of {len(full)} countries."
+        if len(table) < len(full)
+        else ""
+    )
+    missing = (
+        f" {_and([names[c] for c in sorted(omitted)])} (yellow) is missing from the paper's "
+        "chart, which follows databoks (2022)."
+        if omitted
+        else ""
+    )
+    caption = (
+        f"Countries of {where} by EGDI in the UN E-Government Survey {survey_year}, with "
+        f"each country's world rank; {names[focus]} in red.{missing}{shown}"
+    )
+    alt = (
+        f"Horizontal bar chart of the EGDI of {len(table)} countries of {where} in "
+        f"{survey_year}, best at the top. " + _place_text(full, focus, names, where)
+    )
+    return Figure(
+        figure_id, table, fig, "chapters/02-southeast-asia-ranking.ipynb", caption, alt, data_dir
+    )
+
+
+def _and(items: list[str]) -> str:
+    items = list(items)
+    return " and ".join(items) if len(items) <= 2 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- Figure 2 ---------------------------------------------------------------------
 
 
 def figure2(lang: str = "id", data_dir=None) -> Figure:
@@ -108,22 +213,28 @@ def figure2(lang: str = "id", data_dir=None) -> Figure:
         source=label("source_pegi", lang),
     )
     figure_id = "fig2-top10-provinces-pegi-2016" + _suffix(_lang_suffix(lang))
-    return Figure(figure_id, table, fig, "chapters/03-top-provinces.ipynb")
+    caption = (
+        f"The {len(table)} provinces with the best e-government scores in 2016, as printed in "
+        "the paper's text (after its Figure 2), which credits databoks (2016). Unit "
+        "uncertain: the paper says 'percent', the values fit PeGI scores (up to 4); the "
+        "primary table is unverified."
+    )
+    alt = (
+        f"Horizontal bar chart of {len(table)} Indonesian provinces' e-government scores in "
+        f"2016, from {table['province'].iloc[0]} ({table['score'].iloc[0]:.2f}) to "
+        f"{table['province'].iloc[-1]} ({table['score'].iloc[-1]:.2f})."
+    )
+    return Figure(figure_id, table, fig, "chapters/03-top-provinces.ipynb", caption, alt, data_dir)
+
+
+# --- Figure 3 and the country profile -----------------------------------------------
 
 
 def trend_labels(lang: str, data_dir=None) -> dict[str, str]:
     keys = [
-        "egdi_long",
-        "osi",
-        "hci",
-        "tii",
-        "world_rank",
-        "index_value",
-        "survey_year",
-        "osi_short",
-        "hci_short",
-        "tii_short",
-    ]
+        "egdi_long", "osi", "hci", "tii", "world_rank", "index_value", "survey_year",
+        "osi_short", "hci_short", "tii_short",
+    ]  # fmt: skip
     labels = {k: label(k, lang) for k in keys}
     labels["egdi"] = labels.pop("egdi_long")
     labels.update({f"name:{k}": v for k, v in country_labels(lang, data_dir).items()})
@@ -135,13 +246,10 @@ def _median_key(region: str) -> str:
 
 
 def country_trend_table(iso3: str, regions: list[str], data_dir=None) -> pd.DataFrame:
-    """A country's every edition, with the EGDI median of each region named
-    (columns ``median_egdi_<region>``)."""
+    """A country's every edition, with the EGDI median of each region named (columns
+    ``median_egdi_<region>``), over the region's members *in that edition*."""
     egdi = load_egdi(data_dir)
-    medians = {
-        _median_key(r): (None if r == "world" else region_members(r, data_dir=data_dir))
-        for r in regions
-    }
+    medians = {_median_key(r): members_by_edition(r, data_dir) for r in regions}
     return analysis.country_trend(egdi, iso3, medians)
 
 
@@ -158,61 +266,58 @@ def _trend_figure(
     years = table["year"].astype(int)
     names = country_labels(lang, data_dir)
     median_labels = {
-        f"median_egdi_{_median_key(r)}": label("median", lang, region=label(f"region:{r}", lang))
+        f"median_egdi_{_median_key(r)}": label("median", lang, region=region_name(r, lang))
         for r in regions
     }
     fig = plotting.plot_trend(
         table,
-        title=label("fig3_title", lang, country=names[iso3], last=years.max()),
+        title=label("fig3_title", lang, country=names[iso3], first=years.min(), last=years.max()),
         labels=trend_labels(lang, data_dir),
         median_labels=median_labels,
         source=label("source_un", lang, years=f"{years.min()}-{years.max()}"),
         mark_year=mark_year,
     )
-    return Figure(figure_id, table, fig, chapter)
+    english = country_labels("en", data_dir)
+    medians = _and([f"the {region_name(r)} median" for r in regions])
+    caption = (
+        f"{english[iso3]} in every UN E-Government Survey edition, {years.min()}-{years.max()}: "
+        f"EGDI (red), its three components and {medians} (top); world rank (bottom, best at "
+        "the top)." + (f" The marked edition is {mark_year}." if mark_year else "")
+    )
+    surveyed = table.dropna(subset=["egdi"])
+    alt = (
+        f"Two-panel line chart for {english[iso3]}: EGDI from "
+        f"{surveyed['egdi'].iloc[0]:.4f} in {int(surveyed['year'].iloc[0])} to "
+        f"{surveyed['egdi'].iloc[-1]:.4f} in {int(surveyed['year'].iloc[-1])}, world rank from "
+        f"{int(surveyed['egdi_rank'].iloc[0])} to {int(surveyed['egdi_rank'].iloc[-1])}."
+    )
+    return Figure(figure_id, table, fig, chapter, caption, alt, data_dir)
 
 
 def figure3(
     survey_year: int = paper.SURVEY_YEAR,
     region: str = DEFAULT_REGION,
     lang: str = "id",
+    focus: str = paper.FOCUS,
     data_dir=None,
 ) -> Figure:
-    """Figure 3: Indonesia's EGDI, components and world rank in every edition, with
-    the region's median; ``survey_year`` is the edition the figure marks."""
+    """Figure 3: a country's (Indonesia's) EGDI, components and world rank in every
+    edition, with the region's median; ``survey_year`` is the edition the figure marks."""
     check_lang(lang)
     check_region(region, data_dir)
+    focus = check_iso3(focus, data_dir)
     analysis.check_year(load_egdi(data_dir), survey_year)
-    figure_id = "fig3-indonesia-egdi-trend" + _suffix(
+    stem = (
+        "fig3-indonesia-egdi-trend" if focus == paper.FOCUS else f"fig3-{focus.lower()}-egdi-trend"
+    )
+    figure_id = stem + _suffix(
         None if region == DEFAULT_REGION else region,
         None if survey_year == paper.SURVEY_YEAR else str(survey_year),
         _lang_suffix(lang),
     )
     return _trend_figure(
-        paper.FOCUS,
-        [region],
-        lang,
-        survey_year,
-        figure_id,
-        "chapters/04-indonesia-trend.ipynb",
-        data_dir,
+        focus, [region], lang, survey_year, figure_id, "chapters/04-indonesia-trend.ipynb", data_dir
     )
-
-
-def check_iso3(iso3: str, data_dir=None) -> str:
-    """The ISO3 code upper-cased if it is in the data, else ValueError with close matches."""
-    from egov_repro.countries import suggest
-
-    names = display_names(None, data_dir)
-    code = str(iso3).strip().upper()
-    if code not in names:
-        close = suggest(str(iso3), names)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise ValueError(
-            f"Unknown ISO3 country code {iso3!r}: no such country in the UN "
-            f"E-Government Survey data.{hint}"
-        )
-    return code
 
 
 def profile_figure(iso3: str = paper.FOCUS, lang: str = "id", data_dir=None) -> Figure:
@@ -231,30 +336,69 @@ def profile_figure(iso3: str = paper.FOCUS, lang: str = "id", data_dir=None) -> 
     )
 
 
+# --- the components ------------------------------------------------------------------
+
+
+def default_years(data_dir=None) -> tuple[int, int]:
+    """The paper's edition and the latest one (the earlier two editions if they coincide)."""
+    years = editions_in(load_egdi(data_dir))
+    latest = years[-1]
+    first = paper.SURVEY_YEAR if latest > paper.SURVEY_YEAR else years[-2]
+    return first, latest
+
+
 def components_figure(
-    years: tuple[int, int] = (2022, 2024),
+    years: tuple[int, int] | None = None,
     region: str = DEFAULT_REGION,
     lang: str = "id",
+    focus: str = paper.FOCUS,
     data_dir=None,
 ) -> Figure:
-    """OSI, HCI and TII of every member of a region in two editions."""
+    """OSI, HCI and TII of every member of a region (the top, bottom and the focus
+    country's neighbours of a large one) in two editions."""
     check_lang(lang)
     check_region(region, data_dir)
+    focus = check_iso3(focus, data_dir)
     egdi = load_egdi(data_dir)
+    years = tuple(years) if years else default_years(data_dir)
     for year in years:
         analysis.check_year(egdi, year)
-    members = region_members(region, max(years), data_dir)
-    long = analysis.components_long(egdi, members, list(years))
-    order = analysis.rank_within_region(egdi, members, max(years))["iso3"].tolist()
+    if len(set(years)) != 2:
+        raise ValueError(f"Two different survey editions are needed, got {years}.")
+    later = max(years)
+    ranking = analysis.rank_within_region(egdi, region_members(region, later, data_dir), later)
+    shown = readable_rows(ranking, focus)
+    order = shown["iso3"].tolist()
+    long = analysis.components_long(egdi, order, list(years))
+    title_years = " & ".join(map(str, years))
     fig = plotting.plot_components(
         long,
         order=order,
         labels=trend_labels(lang, data_dir),
-        title=label("components_title", lang, years=" & ".join(map(str, years))),
+        title=label("components_title", lang, region=region_name(region, lang), years=title_years),
         source=label("source_un", lang, years=", ".join(map(str, years))),
+        highlight=focus,
     )
-    figure_id = f"components-{region}-{years[0]}-{years[1]}" + _suffix(_lang_suffix(lang))
-    return Figure(figure_id, long, fig, "chapters/08-components.ipynb")
+    figure_id = f"components-{region}-{years[0]}-{years[1]}" + _suffix(
+        _focus_suffix(focus), _lang_suffix(lang)
+    )
+    names = country_labels("en", data_dir)
+    subset = (
+        f" Shown: {len(shown)} of the region's {len(ranking)} countries (the top {TOP}, the "
+        f"bottom {BOTTOM} and those around {names[focus]})."
+        if len(shown) < len(ranking)
+        else ""
+    )
+    caption = (
+        f"EGDI components of the countries of {region_name(region)}, {years[0]} (open "
+        f"circles) and {years[1]} (filled diamonds); countries ordered by their {later} EGDI, "
+        f"{names[focus]} in red.{subset}"
+    )
+    alt = (
+        f"Three panels (OSI, HCI, TII), one row per country ({len(shown)} rows), each showing "
+        f"the {years[0]} and {years[1]} values."
+    )
+    return Figure(figure_id, long, fig, "chapters/08-components.ipynb", caption, alt, data_dir)
 
 
 def all_figures(data_dir=None) -> list:

@@ -35,16 +35,18 @@ LABELS = {
         "en": 'Score (printed as "percent" in the paper; likely a PeGI score, scale up to 4)',
     },
     "fig3_title": {
-        "id": "E-government {country}, 2003-{last}",
-        "en": "E-government in {country}, 2003-{last}",
+        "id": "E-government {country}, {first}-{last}",
+        "en": "E-government in {country}, {first}-{last}",
     },
     "median": {"id": "Median EGDI {region}", "en": "{region} median EGDI"},
     "index_value": {"id": "Nilai indeks (0-1)", "en": "Index value (0-1)"},
     "survey_year": {"id": "Edisi survei PBB", "en": "UN survey edition"},
     "components_title": {
-        "id": "Komponen EGDI negara-negara Asia Tenggara, {years}",
-        "en": "EGDI components of Southeast Asian countries, {years}",
+        "id": "Komponen EGDI: {region}, {years}",
+        "en": "EGDI components: {region}, {years}",
     },
+    "no_data": {"id": "tanpa data", "en": "no data"},
+    "not_shown": {"id": "{n} negara tidak ditampilkan", "en": "{n} countries not shown"},
     "source_un": {
         "id": "Sumber: UN DESA, UN E-Government Survey {years}",
         "en": "Source: UN DESA, UN E-Government Survey {years}",

@@ -25,12 +25,21 @@ OMITTED = "#f2c14e"  # a country the paper's chart leaves out
 MEDIAN = "#3b4a5a"
 COMPONENT_COLOURS = {"osi": "#2a7fb8", "hci": "#5aa469", "tii": "#e07b39"}
 
+# Figures are drawn for a phone's column: WIDTH inches shown 342 CSS px wide (a 390-px
+# screen) scale text by 342 / (72 * WIDTH), so MIN_FONT points stay above 9 CSS px.
+WIDTH = 4.6
+MIN_FONT = 9
+PHONE_COLUMN_PX = 342
 STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 150,
     "font.family": "DejaVu Sans",
     "font.size": 10,
-    "axes.titlesize": 12,
+    "axes.titlesize": 11,
+    "axes.labelsize": 9.5,
+    "xtick.labelsize": 9.5,
+    "ytick.labelsize": 9.5,
+    "legend.fontsize": MIN_FONT,
     "axes.titleweight": "bold",
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -52,8 +61,39 @@ def house_style():
     return plt.rc_context(params)
 
 
+def css_px(points: float, width_in: float = WIDTH) -> float:
+    """How many CSS px a font of ``points`` measures in a figure ``width_in`` inches wide,
+    shown across a phone's column."""
+    return points * PHONE_COLUMN_PX / (72 * width_in)
+
+
+def wrap(text: str, points: float, width_in: float = WIDTH) -> str:
+    """Break ``text`` into lines that fit the figure's width at ``points``."""
+    import textwrap
+
+    chars = int(width_in * 72 / (points * 0.6))
+    return textwrap.fill(text, width=max(chars, 10))
+
+
+def title(fig, text: str) -> None:
+    fig.suptitle(wrap(text, 11), x=0.02, ha="left", fontsize=11, fontweight="bold")
+
+
 def source_note(fig, text: str) -> None:
-    fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=8, color="#555555")
+    fig.text(
+        0.02, 0.01, wrap(text, MIN_FONT), ha="left", va="bottom", fontsize=MIN_FONT, color="#555555"
+    )
+
+
+def tick_label(name: str) -> str:
+    """A country name short enough for a tick label: long ones on two lines."""
+    import textwrap
+
+    return textwrap.fill(name, 18, max_lines=2, placeholder="…")
+
+
+def _layout(fig, bottom: float) -> None:
+    fig.tight_layout(rect=(0, bottom, 1, 1))
 
 
 def save_figure(fig, table: pd.DataFrame, figure_id: str, out_dir) -> dict[str, Path]:
@@ -81,6 +121,22 @@ def _bar_colours(iso3: pd.Series, highlight: str, omitted: set[str]) -> list[str
     return [HIGHLIGHT if c == highlight else OMITTED if c in omitted else BASE for c in iso3]
 
 
+def _positions(index: pd.Index) -> tuple[list[float], list[tuple[float, int]]]:
+    """y positions (best at the top) with an empty slot where rows were left out, and
+    (slot, how many left out) for each gap."""
+    y, gaps, slot = [], [], 0.0
+    previous = None
+    for i in index:
+        if previous is not None and i - previous > 1:
+            gaps.append((slot, int(i - previous - 1)))
+            slot += 1
+        y.append(slot)
+        slot += 1
+        previous = i
+    top = slot - 1
+    return [top - v for v in y], [(top - g, n) for g, n in gaps]
+
+
 def plot_ranking(
     table: pd.DataFrame,
     *,
@@ -90,59 +146,95 @@ def plot_ranking(
     highlight: str = "IDN",
     omitted: set[str] = frozenset(),
     omitted_label: str = "",
+    gap_label=None,
+    no_data: str = "no data",
 ):
-    """Horizontal bars of EGDI, best at the top, each labelled with value and world rank."""
+    """Horizontal bars of EGDI, best at the top, each labelled with its value and (in
+    brackets) the world rank; rows left out of a long ranking are marked by a gap."""
+    y, gaps = _positions(table.index)
     with house_style():
-        fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(table) + 1.6))
-        y = range(len(table))[::-1]
+        fig, ax = plt.subplots(figsize=(WIDTH, 0.3 * (len(y) + len(gaps)) + 1.9))
         ax.barh(
-            list(y),
-            table["egdi"],
-            color=_bar_colours(table["iso3"], highlight, omitted),
-            height=0.7,
+            y, table["egdi"], color=_bar_colours(table["iso3"], highlight, omitted), height=0.72
         )
-        ax.set_yticks(list(y), table["label"])
+        ax.set_yticks(y, [tick_label(n) for n in table["label"]])
         for yi, (_, row) in zip(y, table.iterrows(), strict=True):
-            text = f"{row['egdi']:.4f}  ({rank_label} {int(row['egdi_rank'])})"
             weight = "bold" if row["iso3"] == highlight else "normal"
-            ax.text(row["egdi"] + 0.01, yi, text, va="center", fontsize=8.5, fontweight=weight)
+            if pd.isna(row["egdi"]):  # a published 0, stored as "no data"
+                ax.text(
+                    0.015,
+                    yi,
+                    f"{no_data} ({int(row['egdi_rank'])})",
+                    va="center",
+                    fontsize=MIN_FONT,
+                    style="italic",
+                    color="#555555",
+                )
+                continue
+            ax.text(
+                row["egdi"] + 0.015,
+                yi,
+                f"{row['egdi']:.4f} ({int(row['egdi_rank'])})",
+                va="center",
+                fontsize=MIN_FONT,
+                fontweight=weight,
+            )
+        for slot, n in gaps:
+            ax.text(
+                0.02,
+                slot,
+                f"… {gap_label(n) if gap_label else n} …",
+                va="center",
+                fontsize=MIN_FONT,
+                style="italic",
+                color="#555555",
+            )
+        labels = {tick_label(n): c for n, c in zip(table["label"], table["iso3"], strict=True)}
         for tick in ax.get_yticklabels():
-            if tick.get_text() == table.loc[table["iso3"] == highlight, "label"].squeeze():
+            if labels.get(tick.get_text()) == highlight:
                 tick.set_fontweight("bold")
                 tick.set_color(HIGHLIGHT)
+        bottom = 0.07
         if omitted and omitted_label:
             from matplotlib.patches import Patch
 
             names = ", ".join(table.loc[table["iso3"].isin(omitted), "label"])
-            ax.legend(
-                handles=[Patch(color=OMITTED, label=f"{names}: {omitted_label}")],
-                loc="lower right",
-                fontsize=8.5,
+            fig.legend(
+                handles=[
+                    Patch(
+                        color=OMITTED,
+                        label=wrap(f"{names}: {omitted_label}", MIN_FONT, WIDTH * 0.85),
+                    )
+                ],
+                loc="lower left",
+                bbox_to_anchor=(0.02, 0.05),
                 frameon=False,
             )
-        ax.set_xlim(0, 1.45)
-        ax.set_xticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
-        ax.set_xlabel("EGDI (0-1)")
-        ax.set_title(title, loc="left")
+            bottom = 0.13
+        ax.set_xlim(0, 1.4)
+        ax.set_ylim(-0.6, max(y) + 0.6)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", "0.25", "0.5", "0.75", "1"])
+        ax.set_xlabel(f"EGDI (0-1); (n) = {rank_label}")
+        globals()["title"](fig, title)
         source_note(fig, source)
-        fig.tight_layout(rect=(0, 0.04, 1, 1))
+        _layout(fig, bottom)
     return fig
 
 
 def plot_provinces(table: pd.DataFrame, *, title: str, axis_label: str, source: str):
     """Horizontal bars of the ten provinces' scores, in the paper's order."""
     with house_style():
-        fig, ax = plt.subplots(figsize=(7.5, 5.4))
+        fig, ax = plt.subplots(figsize=(WIDTH, 4.6))
         y = list(range(len(table)))[::-1]
-        ax.barh(y, table["score"], color=BASE, height=0.7)
+        ax.barh(y, table["score"], color=BASE, height=0.72)
         ax.set_yticks(y, table["province"])
         for yi, value in zip(y, table["score"], strict=True):
-            ax.text(value + 0.03, yi, f"{value:.2f}", va="center", fontsize=8.5)
+            ax.text(value + 0.05, yi, f"{value:.2f}", va="center", fontsize=MIN_FONT)
         ax.set_xlim(0, 4)
-        ax.set_xlabel(axis_label, fontsize=8.5)
-        ax.set_title(title, loc="left")
+        ax.set_xlabel(wrap(axis_label, 9.5, WIDTH * 0.75))
+        globals()["title"](fig, title)
         source_note(fig, source)
-        fig.tight_layout(rect=(0, 0.04, 1, 1))
+        _layout(fig, 0.08)
     return fig
 
 
@@ -155,11 +247,12 @@ def plot_trend(
     median_labels: dict[str, str],
     mark_year: int | None = None,
 ):
-    """Top: EGDI, its three components and group medians; bottom: the world rank."""
+    """Top: EGDI, its three components and group medians; bottom: the world rank.
+    The legend sits under the chart, where it cannot cover a line."""
     years = table["year"].astype(int).tolist()
     with house_style():
         fig, (top, bottom) = plt.subplots(
-            2, 1, figsize=(8, 7), sharex=True, gridspec_kw={"height_ratios": [2.2, 1]}
+            2, 1, figsize=(WIDTH, 6.4), sharex=True, gridspec_kw={"height_ratios": [2.1, 1]}
         )
         for component, colour in COMPONENT_COLOURS.items():
             top.plot(
@@ -169,17 +262,13 @@ def plot_trend(
                 lw=1.3,
                 marker="o",
                 ms=3,
-                label=labels[component],
+                label=labels[f"{component}_short"],
             )
         for (column, text), style in zip(median_labels.items(), ["--", ":"], strict=False):
             top.plot(years, table[column], color=MEDIAN, lw=1.3, ls=style, label=text)
-        top.plot(
-            years, table["egdi"], color=HIGHLIGHT, lw=2.6, marker="o", ms=5, label=labels["egdi"]
-        )
+        top.plot(years, table["egdi"], color=HIGHLIGHT, lw=2.6, marker="o", ms=5, label="EGDI")
         top.set_ylim(0, 1.05)
         top.set_ylabel(labels["index_value"])
-        top.legend(loc="upper left", fontsize=8, frameon=False, ncol=2)
-        top.set_title(title, loc="left")
         bottom.plot(
             years, table["egdi_rank"].astype(float), color=HIGHLIGHT, lw=1.8, marker="o", ms=4
         )
@@ -189,14 +278,15 @@ def plot_trend(
                     str(int(rank)),
                     (year, rank),
                     textcoords="offset points",
-                    xytext=(0, 6),
+                    xytext=(0, 5),
                     ha="center",
-                    fontsize=8,
+                    fontsize=MIN_FONT,
                 )
         bottom.invert_yaxis()
+        bottom.margins(y=0.25)
         bottom.set_ylabel(labels["world_rank"])
         bottom.set_xlabel(labels["survey_year"])
-        bottom.set_xticks(years, [str(y) for y in years], rotation=45)
+        bottom.set_xticks(years, [str(y) for y in years], rotation=60)
         if mark_year is not None and mark_year in years:
             row = table[table["year"] == mark_year].iloc[0]
             for ax in (top, bottom):
@@ -205,14 +295,24 @@ def plot_trend(
                 f"{mark_year}: {row['egdi']:.4f}",
                 (mark_year, row["egdi"]),
                 textcoords="offset points",
-                xytext=(-8, 10),
+                xytext=(-6, 8),
                 ha="right",
-                fontsize=8.5,
+                fontsize=MIN_FONT,
                 fontweight="bold",
                 color=HIGHLIGHT,
             )
+        handles, texts = top.get_legend_handles_labels()
+        fig.legend(
+            handles,
+            [wrap(t, MIN_FONT, WIDTH / 2 - 0.7) for t in texts],
+            loc="lower left",
+            bbox_to_anchor=(0.0, 0.06),
+            ncol=2,
+            frameon=False,
+        )
+        globals()["title"](fig, title)
         source_note(fig, source)
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        _layout(fig, 0.22)
     return fig
 
 
@@ -230,7 +330,7 @@ def plot_components(
     markers = dict(zip(years, ["o", "D", "s"], strict=False))
     fills = dict(zip(years, ["white", None, None], strict=False))
     with house_style():
-        fig, axes = plt.subplots(1, 3, figsize=(10, 0.38 * len(order) + 2), sharey=True)
+        fig, axes = plt.subplots(1, 3, figsize=(WIDTH, 0.27 * len(order) + 2.4), sharey=True)
         positions = {code: i for i, code in enumerate(order[::-1])}
         for ax, component in zip(axes, COMPONENT_COLOURS, strict=True):
             part = long[long["component"] == component]
@@ -243,17 +343,20 @@ def plot_components(
                         [value],
                         [y],
                         marker=markers[year],
-                        s=30,
+                        s=22,
                         zorder=3,
                         facecolor=fills[year] or colour,
                         edgecolor=colour,
                     )
-            ax.set_title(labels[f"{component}_short"], fontsize=10, loc="left")
-            ax.set_xlim(0, 1.02)
+            ax.set_title(component.upper(), fontsize=10, loc="left")
+            ax.set_xlim(0, 1.05)
+            ax.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
             ax.grid(axis="x", color="#eeeeee")
-        axes[0].set_yticks(list(positions.values()), [labels[f"name:{c}"] for c in positions])
+        axes[0].set_yticks(
+            list(positions.values()), [tick_label(labels[f"name:{c}"]) for c in positions]
+        )
         for tick in axes[0].get_yticklabels():
-            if tick.get_text() == labels[f"name:{highlight}"]:
+            if tick.get_text() == tick_label(labels.get(f"name:{highlight}", "")):
                 tick.set_color(HIGHLIGHT)
                 tick.set_fontweight("bold")
         handles = [
@@ -268,8 +371,10 @@ def plot_components(
             )
             for y in years
         ]
-        axes[-1].legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+        fig.legend(
+            handles=handles, loc="lower right", bbox_to_anchor=(1.0, 0.05), ncol=2, frameon=False
+        )
+        globals()["title"](fig, title)
         source_note(fig, source)
-        fig.tight_layout(rect=(0, 0.04, 1, 0.97))
+        _layout(fig, 0.12)
     return fig

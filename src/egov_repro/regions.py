@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from egov_repro.datasets import load_egdi, load_resource
+from egov_repro.datasets import editions_in, load_egdi, load_resource
 from egov_repro.errors import DataError
 
 WORLD = "world"
@@ -36,12 +36,14 @@ def check_region(name: str, data_dir: Path | None = None) -> str:
 
 
 def region_members(name: str, year: int | None = None, data_dir: Path | None = None) -> list[str]:
-    """ISO3 codes of a region's members (sorted); 'world' and 'asean' need ``year``
-    to say which edition or which date of membership (default: latest edition)."""
+    """ISO3 codes of a region's members (sorted). 'world' and 'asean' depend on the
+    edition: ``year`` says which (default: the latest edition in the data), so that
+    Timor-Leste (ASEAN member since 2025) is not counted in an edition before it joined."""
     check_region(name, data_dir)
+    if name in (WORLD, ASEAN) and year is None:
+        year = latest_edition(data_dir)
     if name == WORLD:
         egdi = load_egdi(data_dir)
-        year = int(egdi["year"].max()) if year is None else year
         surveyed = egdi[(egdi["year"] == year) & egdi["egdi_rank"].notna()]
         if surveyed.empty:
             raise DataError(
@@ -54,7 +56,15 @@ def region_members(name: str, year: int | None = None, data_dir: Path | None = N
     table = load_regions(data_dir)
     if name == ASEAN:
         since = table.dropna(subset=["asean_since"]).drop_duplicates("iso3")
-        if year is not None:
-            since = since[since["asean_since"] <= year]
-        return sorted(since["iso3"])
+        return sorted(since.loc[since["asean_since"] <= year, "iso3"])
     return sorted(table.loc[table["region"] == name, "iso3"])
+
+
+def members_by_edition(name: str, data_dir: Path | None = None) -> dict[int, list[str]]:
+    """A region's members in every edition (membership can change between editions)."""
+    return {year: region_members(name, year, data_dir) for year in editions_in(load_egdi(data_dir))}
+
+
+def latest_edition(data_dir: Path | None = None) -> int:
+    """The newest survey edition in the data: what 'latest' means everywhere."""
+    return editions_in(load_egdi(data_dir))[-1]

@@ -7,10 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from egov_repro import paths
-
-# The child kernel's own log (e.g. its warning about unencrypted local TCP) would land
-# in the calling notebook's stderr and make its stored outputs differ run to run.
-QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
+from egov_repro.book import QUIET_KERNEL
 
 
 def chapters_dir() -> Path:
@@ -53,3 +50,19 @@ def run_chapters(runs: list[tuple[str, dict]], out_dir=None) -> list[Path]:
     """Several chapter runs at once (each in its own kernel), in the order given."""
     with ThreadPoolExecutor(max_workers=2) as pool:
         return list(pool.map(lambda run: run_chapter(run[0], run[1], out_dir), runs))
+
+
+def glued(path) -> dict:
+    """The values an executed notebook glued (MyST-NB), as text, by name."""
+    import nbformat
+
+    values = {}
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            scrapbook = output.get("metadata", {}).get("scrapbook", {})
+            if "name" in scrapbook:
+                data = {
+                    k.removeprefix(scrapbook["mime_prefix"]): v for k, v in output["data"].items()
+                }
+                values[scrapbook["name"]] = data.get("text/markdown", data.get("text/plain"))
+    return values

@@ -1,5 +1,11 @@
-"""A small Sphinx extension: every page's footer names the data version and the
-commit the book was built from, so a reader can tell which data a page shows."""
+"""The project's Sphinx extension, so that every way of building the book behaves alike:
+
+- before anything is read, stale executed notebooks are dropped (egov_repro.book.invalidate)
+  and every page is re-read when the data, code or locked dependencies changed;
+- kernels log errors only;
+- every page's footer names the data version and the commit the book was built from;
+- the figures/ folder is published with the site, so each page links its own files.
+"""
 
 from __future__ import annotations
 
@@ -66,7 +72,41 @@ def _static_files(app, config) -> None:
     config.html_static_path = [*config.html_static_path, str(Path(__file__).parent / "static")]
 
 
+def _invalidate(app, config) -> None:
+    from egov_repro.book import invalidate, quiet_kernels
+
+    root = Path(app.srcdir)
+    quiet_kernels(root)
+    cache = Path(config.nb_execution_cache_path or root / "_build" / ".jupyter_cache")
+    if not cache.is_absolute():
+        cache = root / cache
+    state = invalidate(root, cache)
+    app.egov_key = state["key"]
+    app.egov_stale = {f"chapters/{name.removesuffix('.ipynb')}" for name in state["stale"]}
+
+
+def _outdated(app, env, added, changed, removed) -> list[str]:
+    """Pages to re-read although their source did not change: all of them when the key
+    changed since the stored environment was built, else chapters whose run is stale."""
+    key = getattr(app, "egov_key", None)
+    if getattr(env, "egov_key", None) != key:
+        env.egov_key = key
+        return sorted(env.found_docs)
+    return sorted(app.egov_stale & set(env.found_docs))
+
+
+def _publish_figures(app, exception) -> None:
+    import shutil
+
+    source = Path(app.srcdir) / "figures"
+    if exception is None and app.builder.format == "html" and source.is_dir():
+        shutil.copytree(source, Path(app.outdir) / "figures", dirs_exist_ok=True)
+
+
 def setup(app):
+    app.connect("config-inited", _invalidate, priority=100)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("build-finished", _publish_figures)
     app.connect("config-inited", _static_files)
     app.add_css_file("egov-repro.css")
     app.connect("config-inited", _footer, priority=900)

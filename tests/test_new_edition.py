@@ -1,0 +1,121 @@
+"""The README's add-an-edition workflow, done on a copy of the project with a synthetic
+export for a new year: `data add`, `validate`, `refresh-notebooks`, the book build and
+the audit all pass, and the new edition appears wherever the book speaks of the latest."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+NEW_YEAR = 2026
+SHIFT = 0.01
+
+
+def synthetic_export(target: Path) -> Path:
+    """The 2024 export as if published for NEW_YEAR: same countries and ranks, every
+    index value raised by SHIFT (a published 0 stays 0, capped at 1)."""
+    source = ROOT / "data" / "raw" / "un-egov-survey" / "EGOV_DATA_2024.csv"
+    rows = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8"))))
+    header, body = rows[0], rows[1:]
+    for row in body:
+        row[0] = str(NEW_YEAR)
+        for i in range(3, len(row)):
+            value = float(row[i])
+            row[i] = f"{min(value + SHIFT, 1.0):.5f}" if value > 0 else row[i]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, *body])
+    path = target / f"EGOV_DATA_{NEW_YEAR}.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k != "EGOV_REPRO_FIGURES_DIR" and not k.startswith("PYTEST_")
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "egov_repro", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+@pytest.fixture(scope="module")
+def extended(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("edition") / "project")
+    export = synthetic_export(tmp_path_factory.mktemp("export"))
+    steps = {}
+    for name, args in [
+        ("add", ["data", "add", str(export)]),
+        ("validate", ["validate"]),
+        ("refresh", ["refresh-notebooks"]),
+        ("book", ["book"]),
+        ("claims", ["claims", "--json"]),
+    ]:
+        steps[name] = result = cli(project, *args)
+        assert result.returncode == 0, f"{name}: {result.stdout[-3000:]}{result.stderr[-3000:]}"
+    return project, steps
+
+
+def page_text(project: Path, page: str) -> str:
+    import re
+    from html import unescape
+
+    html = (project / "_build" / "html" / page).read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_the_edition_is_added_with_its_raw_export(extended):
+    project, steps = extended
+    assert f"added edition {NEW_YEAR} (193 countries)" in steps["add"].stdout
+    assert f"-{NEW_YEAR})" in steps["validate"].stdout
+    assert (project / "data" / "raw" / "un-egov-survey" / f"EGOV_DATA_{NEW_YEAR}.csv").is_file()
+
+
+def test_the_latest_edition_chapter_and_figures_move_to_the_new_year(extended):
+    project, _ = extended
+    text = page_text(project, "chapters/07-latest-edition.html")
+    assert f"The newest edition in the data is {NEW_YEAR}" in text
+    assert "Indonesia is number 4, with an EGDI of 0.8091 and world rank 64" in text
+    figures = project / "figures"
+    ids = [
+        f"fig1-southeast-asia-egdi-{NEW_YEAR}-en",
+        f"fig3-indonesia-egdi-trend-{NEW_YEAR}-en",
+        f"components-southeast-asia-2022-{NEW_YEAR}-en",
+    ]
+    for figure_id in ids:
+        assert (figures / f"{figure_id}.csv").is_file(), figure_id
+        assert (project / "_build" / "html" / "figures" / f"{figure_id}.svg").is_file()
+    landing = page_text(project, "intro.html")
+    assert f"In the newest survey in the data, {NEW_YEAR}" in landing
+
+
+def test_the_audit_follows_the_new_edition(extended):
+    _, steps = extended
+    records = {r["id"]: r for r in json.loads(steps["claims"].stdout)}
+    assert f"({NEW_YEAR})" in records["sea-place-latest"]["claim"]
+    assert records["weakest-component-latest"]["data_value"] == "HCI"
+    assert records["sea-place"]["verdict"] == "confirmed"  # the paper's 2022 is untouched
+
+
+def test_nbval_passes_on_the_refreshed_chapters(extended):
+    project, _ = extended
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q", "-p",
+         "no:xdist", "--rootdir", str(project), "chapters/07-latest-edition.ipynb",
+         "intro.ipynb"], cwd=project, capture_output=True, text=True, env=env)  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:]
