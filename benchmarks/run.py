@@ -38,6 +38,7 @@ BOOK_FILES = [
     "references.md",
     "references.bib",
     "CITATION.cff",
+    "requirements.lock",
     "data",
     "figures",
     "chapters",

@@ -57,7 +57,7 @@ class FigureBlock:
             f'<figure class="egov-figure" id="figure-{escape(f.id)}">'
             f'<a href="{svg}" title="Open the figure in full size">'
             f'<img src="{svg}" alt="{escape(f.alt)}" width="{width}" height="{height}" '
-            'loading="lazy" decoding="async"></a>'
+            'decoding="async"></a>'
             f"<figcaption><p>{escape(f.caption)}</p>"
             f'<p class="egov-figure-links">Files: {" · ".join(links)}. Made by '
             f'<a href="{self.prefix}chapters/{chapter}.html">{escape(chapter)}</a> from the '

@@ -1,0 +1,145 @@
+"""Lighthouse scores of the built book, served the way GitHub Pages serves it.
+
+Serves _build/html on localhost with gzip and GitHub Pages' cache header
+(Cache-Control: max-age=600), runs Lighthouse 12 (mobile and desktop presets) on the
+landing page, chapters 02, 04, 06, 07, 10 and the citation page, and prints one row
+per page and preset. Needs Node.js, `npm ci --prefix benchmarks` (Lighthouse 12.2.3,
+pinned in benchmarks/package-lock.json) and Chromium (CHROME_PATH, default
+/usr/bin/chromium). Build the book first (make book).
+
+    .venv/bin/python benchmarks/lighthouse.py [--lighthouse PATH] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = [
+    "intro.html",
+    "chapters/02-southeast-asia-ranking.html",
+    "chapters/04-indonesia-trend.html",
+    "chapters/06-reproduction-report.html",
+    "chapters/07-latest-edition.html",
+    "chapters/10-country-profile.html",
+    "cite.html",
+]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+# Installed by `npm ci --prefix benchmarks` (benchmarks/package.json pins 12.2.3).
+LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
+COMPRESSIBLE = (".html", ".css", ".js", ".svg", ".json", ".txt", ".xml", ".map")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+
+
+class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with gzip for text and a ten-minute cache, like GitHub Pages."""
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(PagesLikeHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def lighthouse(binary: str, url: str, preset: str, categories=CATEGORIES) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        command = [
+            binary,
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={','.join(categories)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ]
+        if preset == "desktop":
+            command.append("--preset=desktop")
+        env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+        subprocess.run(command, check=True, env=env, capture_output=True)
+        report = json.loads(out.read_text())
+    scores = {c: round(report["categories"][c]["score"] * 100) for c in categories}
+    audits = report["audits"]
+    if "performance" in categories:
+        scores["lcp_s"] = round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2)
+        scores["bytes_kb"] = round(audits["total-byte-weight"]["numericValue"] / 1024)
+    scores["failed"] = sorted(
+        key
+        for key, audit in audits.items()
+        if audit.get("score") is not None
+        and audit["score"] < 1
+        and audit.get("scoreDisplayMode") == "binary"
+    )
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lighthouse", default=str(LIGHTHOUSE))
+    parser.add_argument("--site", default=str(ROOT / "_build" / "html"))
+    parser.add_argument("--json", help="also write every score to this file")
+    parser.add_argument("--pages", nargs="*", default=PAGES, help="pages (default: seven)")
+    parser.add_argument("--presets", nargs="*", default=["mobile", "desktop"])
+    args = parser.parse_args()
+    server, base = serve(Path(args.site))
+    rows = []
+    try:
+        for page in args.pages:
+            for preset in args.presets:
+                scores = lighthouse(args.lighthouse, base + page, preset)
+                rows.append({"page": page, "preset": preset, **scores})
+                print(
+                    f"{page:45} {preset:8} "
+                    + " ".join(f"{c[:4]}={scores[c]:3d}" for c in CATEGORIES)
+                    + f" lcp={scores['lcp_s']}s {scores['bytes_kb']} KB"
+                    + (f" failed: {', '.join(scores['failed'])}" if scores["failed"] else ""),
+                    flush=True,
+                )
+    finally:
+        server.shutdown()
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2) + "\n")
+    worst = {c: min(r[c] for r in rows) for c in CATEGORIES}
+    print("lowest: " + ", ".join(f"{c} {v}" for c, v in worst.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
