@@ -284,8 +284,10 @@ def _meta_description(app, pagename, templatename, context, doctree) -> None:
     from html import escape
 
     text = description(doctree) if doctree is not None else ""
-    if not text:
-        text = app.config.project
+    if not text:  # generated pages (index, search): the package's own summary
+        from importlib.metadata import metadata
+
+        text = f"{app.config.project}: {metadata('egov-repro')['Summary']}."
     context["metatags"] = context.get("metatags", "") + (
         f'\n<meta name="description" content="{escape(text)}" />'
     )
