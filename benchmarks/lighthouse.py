@@ -13,17 +13,14 @@ pinned in benchmarks/package-lock.json) and Chromium (CHROME_PATH, default
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from egov_repro.site import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [
@@ -38,44 +35,10 @@ PAGES = [
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # Installed by `npm ci --prefix benchmarks` (benchmarks/package.json pins 12.2.3).
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
-COMPRESSIBLE = (".html", ".css", ".js", ".svg", ".json", ".txt", ".xml", ".map")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
 )
-
-
-class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip for text and a ten-minute cache, like GitHub Pages."""
-
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(PagesLikeHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def lighthouse(binary: str, url: str, preset: str, categories=CATEGORIES) -> dict:
@@ -118,7 +81,7 @@ def main() -> int:
     parser.add_argument("--pages", nargs="*", default=PAGES, help="pages (default: seven)")
     parser.add_argument("--presets", nargs="*", default=["mobile", "desktop"])
     args = parser.parse_args()
-    server, base = serve(Path(args.site))
+    server, base = serve(Path(args.site))  # like GitHub Pages: gzip, ten-minute cache
     rows = []
     try:
         for page in args.pages:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,6 +62,27 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
+
+
+def project_env() -> dict[str, str]:
+    """The environment for a subprocess that works on a project copy: its figures go to
+    that copy (not the session's folder) and no pytest variable leaks into it."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if k != "EGOV_REPRO_FIGURES_DIR" and not k.startswith("PYTEST_")
+    }
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`egov-repro ARGS` run inside a project copy."""
+    return subprocess.run(
+        [sys.executable, "-m", "egov_repro", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=project_env(),
+    )
 
 
 def copy_project(target: Path) -> Path:

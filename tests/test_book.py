@@ -6,15 +6,12 @@ One build of a private copy of the project serves every test in this file.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
+import gzip
 import re
 import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from html import unescape
@@ -26,8 +23,9 @@ import pytest
 
 from egov_repro import claims, datasets
 from egov_repro.book import invalidate
+from egov_repro.site import serve
 
-from conftest import IN_CI, ROOT, copy_project
+from conftest import IN_CI, ROOT, copy_project, project_env, run_cli
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
@@ -42,14 +40,7 @@ CHROMIUM_FLAGS = [
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "EGOV_REPRO_FIGURES_DIR"}
-    return subprocess.run(
-        [sys.executable, "-m", "egov_repro", "book", "--root", str(project)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    return run_cli(project, "book", "--root", str(project))
 
 
 @pytest.fixture(scope="module")
@@ -174,19 +165,11 @@ def test_build_writes_the_same_figures_as_committed(book):
 # --- the browser ------------------------------------------------------------
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(book):
     project, _ = book
-    handler = functools.partial(QuietHandler, directory=str(project / "_build" / "html"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", project / "_build" / "html"
+    server, base = serve(project / "_build" / "html")
+    yield base, project / "_build" / "html"
     server.shutdown()
 
 
@@ -346,13 +329,12 @@ def test_plain_jupyter_book_build_after_a_revert_shows_the_data_in_the_tree(book
     """The invalidation lives in the Sphinx extension: `jupyter-book build .` gets it too."""
     project, _ = book
     set_egdi(project, "0.7171", "0.716")
-    env = {k: v for k, v in os.environ.items() if k != "EGOV_REPRO_FIGURES_DIR"}
     result = subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", "."],
         cwd=project,
         capture_output=True,
         text=True,
-        env=env,
+        env=project_env(),
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert shown_egdi(project) == "0.7160"
@@ -385,12 +367,11 @@ def test_sigint_stops_the_build_and_its_kernels_and_the_next_build_is_right(tmp_
     import psutil
 
     project = copy_project(tmp_path / "project")
-    env = {k: v for k, v in os.environ.items() if k != "EGOV_REPRO_FIGURES_DIR"}
     before = count_kernels()
     process = subprocess.Popen(
         [sys.executable, "-m", "egov_repro", "book", "--root", str(project)],
         cwd=project,
-        env=env,
+        env=project_env(),
         text=True,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -418,3 +399,18 @@ def test_sigint_stops_the_build_and_its_kernels_and_the_next_build_is_right(tmp_
     again = build(project)
     assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
     assert shown_egdi(project) == "0.7160"
+
+
+def test_the_site_is_served_like_github_pages(site):
+    base, _ = site
+    request = urllib.request.Request(base + "intro.html", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert response.headers["Cache-Control"] == "max-age=600"
+        assert b"E-government in Indonesia" in gzip.decompress(response.read())
+
+
+def test_serve_without_a_built_site_says_what_to_do(tmp_path):
+    result = run_cli(tmp_path, "serve", "--site", str(tmp_path / "nothing"))
+    assert result.returncode == 1 and "run `make book` first" in result.stderr
+    assert "Traceback" not in result.stderr

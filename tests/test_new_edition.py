@@ -7,14 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, project_env, run_cli
 
 NEW_YEAR = 2026
 SHIFT = 0.01
@@ -38,21 +37,6 @@ def synthetic_export(target: Path) -> Path:
     return path
 
 
-def cli(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k != "EGOV_REPRO_FIGURES_DIR" and not k.startswith("PYTEST_")
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "egov_repro", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-
-
 @pytest.fixture(scope="module")
 def extended(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("edition") / "project")
@@ -65,7 +49,7 @@ def extended(tmp_path_factory):
         ("book", ["book"]),
         ("claims", ["claims", "--json"]),
     ]:
-        steps[name] = result = cli(project, *args)
+        steps[name] = result = run_cli(project, *args)
         assert result.returncode == 0, f"{name}: {result.stdout[-3000:]}{result.stderr[-3000:]}"
     return project, steps
 
@@ -113,7 +97,7 @@ def test_the_audit_follows_the_new_edition(extended):
 
 def test_nbval_passes_on_the_refreshed_chapters(extended):
     project, _ = extended
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env = project_env()
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q", "-p",
          "no:xdist", "--rootdir", str(project), "chapters/07-latest-edition.ipynb",

@@ -3,7 +3,6 @@ changed number. nbval itself runs over intro.ipynb and chapters/ (see pyproject.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -15,7 +14,7 @@ from egov_repro import claims, datasets
 from egov_repro.book import QUIET_KERNEL
 from egov_repro.rerun import glued
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, project_env
 
 PEGI_2016_AS_PRINTED = [3.39, 3.07, 3.01, 2.95, 2.9, 2.66, 2.64, 2.63, 2.63, 2.62]
 
@@ -136,7 +135,7 @@ def test_nbval_fails_when_a_data_value_changes(tmp_path):
     assert "2022,IDN,Indonesia,77,0.716," in text
     egdi_csv.write_text(text.replace("2022,IDN,Indonesia,77,0.716,", "2022,IDN,Indonesia,77,0.7,"))
     datasets.register("egdi.csv", project / "data")  # a valid, registered change
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env = project_env()
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q",
          "--rootdir", str(project), "chapters/02-southeast-asia-ranking.ipynb"],

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 
 import pytest
 
-from conftest import IN_CI, ROOT, copy_project
+from egov_repro.site import serve
+
+from conftest import IN_CI, ROOT, copy_project, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import lighthouse
@@ -28,16 +29,9 @@ def site(tmp_path_factory):
             pytest.fail(f"CI=true but {reason}: .ci/run installs them")
         pytest.skip(reason)
     project = copy_project(tmp_path_factory.mktemp("site") / "project")
-    env = {k: v for k, v in os.environ.items() if k != "EGOV_REPRO_FIGURES_DIR"}
-    result = subprocess.run(
-        [sys.executable, "-m", "egov_repro", "book"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    result = run_cli(project, "book")
     assert result.returncode == 0, result.stdout[-3000:]
-    server, base = lighthouse.serve(project / "_build" / "html")
+    server, base = serve(project / "_build" / "html")
     yield base
     server.shutdown()
 

@@ -22,6 +22,7 @@ from egov_repro import analysis, paper
 from egov_repro.countries import display_names
 from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016, primary_pegi_2016
 from egov_repro.regions import region_members
+from egov_repro.text import join_and, ordinal
 
 VERDICTS = ("confirmed", "partly", "differs", "unverifiable")
 VERDICT_RULES = {
@@ -70,18 +71,6 @@ def verdict_of_units(in_stated_unit: bool, in_other_unit: bool) -> str:
 
 def _same(a: float, b: float, decimals: int = 4) -> bool:
     return round(float(a), decimals) == round(float(b), decimals)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _and(items: list[str]) -> str:
-    items = list(items)
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _record(
@@ -186,14 +175,14 @@ def _sea_place(ctx) -> dict:
         "sea-place",
         f"Indonesia is 5th among Southeast Asian countries on the EGDI ({ctx.year}).",
         paper.ABSTRACT_AND_AFTER_FIG1,
-        _ordinal(paper.SEA_PLACE),
-        _ordinal(place),
+        ordinal(paper.SEA_PLACE),
+        ordinal(place),
         paper.SEA_PLACE,
         place,
         "confirmed" if place == paper.SEA_PLACE else "differs",
         f"Of the {len(ctx.sea)} Southeast Asian countries surveyed in {ctx.year}, Indonesia's "
-        f"published world rank ({ctx.rank(ctx.year)}) is the {_ordinal(place)} best. Among "
-        f"the ten countries of the paper's chart it is also {_ordinal(chart_place)}.",
+        f"published world rank ({ctx.rank(ctx.year)}) is the {ordinal(place)} best. Among "
+        f"the ten countries of the paper's chart it is also {ordinal(chart_place)}.",
         cited_source=paper.FIGURE1_SOURCE,
     )
 
@@ -203,7 +192,7 @@ def _top_four(ctx) -> dict:
     ahead = ctx.sea.loc[ctx.sea["regional_rank"] < places[paper.FOCUS], "iso3"].tolist()
     holding = sum(places.get(c) == i for i, c in enumerate(paper.TOP_FOUR, start=1))
     order = ", ".join(
-        f"{ctx.names[c]} ({_ordinal(places[c])}, world rank {ctx.rank(ctx.year, c)})"
+        f"{ctx.names[c]} ({ordinal(places[c])}, world rank {ctx.rank(ctx.year, c)})"
         for c in ctx.sea["iso3"]
         if c in set(ahead) | set(paper.TOP_FOUR)
     )
@@ -352,9 +341,9 @@ def _places_6_to_10(ctx) -> dict:
     if left_out:
         omission = (
             "The paper's chart leaves out "
-            + _and(
+            + join_and(
                 [
-                    f"{ctx.names[c]} ({_ordinal(places[c])}, world rank {ctx.rank(ctx.year, c)})"
+                    f"{ctx.names[c]} ({ordinal(places[c])}, world rank {ctx.rank(ctx.year, c)})"
                     for c in left_out
                 ]
             )
@@ -373,7 +362,7 @@ def _places_6_to_10(ctx) -> dict:
         found,
         verdict_of_parts(holding, len(stated)),
         f"{omission}{holding} of the {len(stated)} places are right. The data place "
-        + _and([f"{ctx.names[c]} {_ordinal(p)}" for c, p in found.items()])
+        + join_and([f"{ctx.names[c]} {ordinal(p)}" for c, p in found.items()])
         + ".",
         cited_source=paper.FIGURE1_SOURCE,
     )
@@ -436,7 +425,7 @@ def _provinces(data_dir) -> list[dict]:
         _record(
             "provinces-top10-2016",
             "The ten provinces with the best e-government scores in 2016 are "
-            + _and(names)
+            + join_and(names)
             + ", in that order.",
             paper.AFTER_FIG2,
             ", ".join(names),
@@ -520,13 +509,15 @@ def _rank_keeps_rising(ctx) -> dict:
         + " → ".join(str(ranks[y]) for y in shown if y >= since)
         + "). Over the whole "
         f"series from {shown[0]} it improved in {holding} of {len(steps)} steps"
-        + (": it worsened in " + _and(worse) + "." if worse else "."),
+        + (": it worsened in " + join_and(worse) + "." if worse else "."),
         cited_source="un2022",
     )
 
 
 def _components_text(ctx, year: int) -> str:
-    return _and([f"{COMPONENT_NAMES[c]} {ctx.value(year, column=c):.4f}" for c in COMPONENT_NAMES])
+    return join_and(
+        [f"{COMPONENT_NAMES[c]} {ctx.value(year, column=c):.4f}" for c in COMPONENT_NAMES]
+    )
 
 
 def _weakest_component(ctx) -> dict:
@@ -559,14 +550,15 @@ def _successes_and_failures(ctx) -> dict:
     listed = "; ".join(f"{named[c]} {r}" for c, r in ranks.items() if r is not None)
     return _record(
         "success-and-failure-countries",
-        "E-government succeeded in " + _and(list(paper.SUCCESSES.values())) + ", and failed "
-        "in " + _and(list(paper.FAILURES.values())) + ".",
+        "E-government succeeded in " + join_and(list(paper.SUCCESSES.values())) + ", and failed "
+        "in " + join_and(list(paper.FAILURES.values())) + ".",
         paper.DISCUSSION,
         "successes: "
         + ", ".join(paper.SUCCESSES.values())
         + "; failures: "
         + ", ".join(paper.FAILURES.values()),
-        f"{ctx.year} world ranks: {listed}" + (f"; not surveyed: {_and(absent)}" if absent else ""),
+        f"{ctx.year} world ranks: {listed}"
+        + (f"; not surveyed: {join_and(absent)}" if absent else ""),
         {"successes": list(paper.SUCCESSES), "failures": list(paper.FAILURES)},
         {"ranks": ranks, "not_surveyed": absent},
         verdict,
@@ -576,7 +568,7 @@ def _successes_and_failures(ctx) -> dict:
         f"failures {min(bad)} to {max(bad)}: the groups "
         + ("do not overlap" if separated else "overlap")
         + "."
-        + (f" {_and(absent)} cannot be checked: not in the UN survey." if absent else ""),
+        + (f" {join_and(absent)} cannot be checked: not in the UN survey." if absent else ""),
     )
 
 
@@ -587,12 +579,12 @@ def _sea_place_latest(ctx) -> dict:
         "sea-place-latest",
         f"Follow-up: Indonesia is still 5th in Southeast Asia in the latest edition ({latest}).",
         "Follow-up of the statement in the abstract",
-        _ordinal(paper.SEA_PLACE),
-        _ordinal(place),
+        ordinal(paper.SEA_PLACE),
+        ordinal(place),
         paper.SEA_PLACE,
         place,
         "confirmed" if place == paper.SEA_PLACE else "differs",
-        f"In {latest} Indonesia's world rank is {ctx.rank(latest)}, the {_ordinal(place)} best "
+        f"In {latest} Indonesia's world rank is {ctx.rank(latest)}, the {ordinal(place)} best "
         f"of the {len(ctx.ranking(latest))} Southeast Asian countries, with an EGDI of "
         f"{ctx.value(latest):.4f}.",
         source="follow-up",
@@ -631,7 +623,7 @@ def figure1_omission(data_dir: Path | None = None) -> dict:
     return {
         "year": ctx.year,
         "n_chart": len(chart),
-        "left_out": _and([ctx.names[c] for c in left_out]) or "no country",
+        "left_out": join_and([ctx.names[c] for c in left_out]) or "no country",
         "left_out_place": ", ".join(str(places[c]) for c in left_out) or "-",
         "left_out_rank": ", ".join(str(ctx.rank(ctx.year, c)) for c in left_out) or "-",
     }

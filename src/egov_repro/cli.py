@@ -106,6 +106,16 @@ def cmd_book(args) -> int:
     return build(Path(args.root) if args.root else None)
 
 
+def cmd_serve(args) -> int:
+    from egov_repro.site import serve_forever
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        raise FileNotFoundError(f"{site}: no built site here; run `make book` first")
+    serve_forever(site, args.port)
+    return 0
+
+
 def cmd_refresh(args) -> int:
     from egov_repro.book import refresh_outputs
 
@@ -160,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("book", help="build the book into _build/html (warnings are errors)")
     p.add_argument("--root", help="the book's folder (default: the current folder)")
     p.set_defaults(func=cmd_book)
+
+    p = sub.add_parser("serve", help="preview the built site as GitHub Pages serves it")
+    p.add_argument("--site", default="_build/html", help="the built site (default: _build/html)")
+    p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser(
         "refresh-notebooks",

@@ -20,6 +20,7 @@ from egov_repro.countries import display_names, suggest
 from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016
 from egov_repro.labels import check_lang, label
 from egov_repro.regions import check_region, members_by_edition, region_members
+from egov_repro.text import join_and
 
 DEFAULT_REGION = "southeast-asia"
 # Above this many countries a chart shows the top, the bottom and the focus country's
@@ -176,7 +177,7 @@ def figure1(
         else ""
     )
     missing = (
-        f" {_and([names[c] for c in sorted(omitted)])} (yellow) is missing from the paper's "
+        f" {join_and([names[c] for c in sorted(omitted)])} (yellow) is missing from the paper's "
         "chart, which follows databoks (2022)."
         if omitted
         else ""
@@ -192,11 +193,6 @@ def figure1(
     return Figure(
         figure_id, table, fig, "chapters/02-southeast-asia-ranking.ipynb", caption, alt, data_dir
     )
-
-
-def _and(items: list[str]) -> str:
-    items = list(items)
-    return " and ".join(items) if len(items) <= 2 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # --- Figure 2 ---------------------------------------------------------------------
@@ -278,7 +274,7 @@ def _trend_figure(
         mark_year=mark_year,
     )
     english = country_labels("en", data_dir)
-    medians = _and([f"the {region_name(r)} median" for r in regions])
+    medians = join_and([f"the {region_name(r)} median" for r in regions])
     caption = (
         f"{english[iso3]} in every UN E-Government Survey edition, {years.min()}-{years.max()}: "
         f"EGDI (red), its three components and {medians} (top); world rank (bottom, best at "

@@ -14,18 +14,9 @@ from egov_repro.countries import display_names
 from egov_repro.datasets import load_egdi
 from egov_repro.figures import DEFAULT_REGION, region_name, southeast_asia_ranking
 from egov_repro.regions import region_members
+from egov_repro.text import join_and, ordinal
 
 COMPONENT_NAMES = {"osi": "OSI", "hci": "HCI", "tii": "TII"}
-
-
-def _and(items: list[str]) -> str:
-    items = list(items)
-    return " and ".join(items) if len(items) <= 2 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def ranking(survey_year: int, region: str, focus: str = paper.FOCUS, data_dir=None) -> dict:
@@ -86,7 +77,7 @@ def _omission(table: pd.DataFrame, survey_year: int, focus: str, names: dict, da
         described.append(text)
     return (
         f"The paper's chart has {in_chart} bars where this region has {len(table)}: it leaves "
-        f"out {_and(described)}. The gap comes from the databoks chart the paper reproduces. "
+        f"out {join_and(described)}. The gap comes from the databoks chart the paper reproduces. "
         "Every country ranked below a missing one is placed one step too high in the paper."
     )
 
@@ -109,7 +100,7 @@ def trend(
         "egdi_first": float(t["egdi"].iloc[0]), "egdi_last": float(t["egdi"].iloc[-1]),
         "best_year": best, "best_rank": int(ranks[best]),
         "worst_year": worst, "worst_rank": int(ranks[worst]),
-        "below_median": (_and(below) if below else "no edition"),
+        "below_median": (join_and(below) if below else "no edition"),
         "region_name": region_name(region),
         "most_stable": COMPONENT_NAMES[(components.max() - components.min()).idxmin()],
         "marked": survey_year,
@@ -187,7 +178,7 @@ def update(
         "place": place_after, "place_before": place_before,
         "rank": int(by.at["egdi_rank", "after"]), "rank_before": int(by.at["egdi_rank", "before"]),
         "egdi": float(by.at["egdi", "after"]), "egdi_before": float(by.at["egdi", "before"]),
-        "passed": _and([names[c] for c in now_behind["iso3"]]) or "no country",
+        "passed": join_and([names[c] for c in now_behind["iso3"]]) or "no country",
         "top_move": COMPONENT_NAMES[top["measure"]], "top_move_by": float(top["change"]),
         "weakest": COMPONENT_NAMES[weakest], "weakest_value": value,
         "chapter02_sentence": fig1_values["focus_sentence"],
@@ -204,16 +195,16 @@ def sensitivity(
     out = {
         "year": year,
         "n_changed": int(changed.sum()),
-        "changed": _and(list(changed[changed].index)) or "no country",
+        "changed": join_and(list(changed[changed].index)) or "no country",
     }
     if focus not in rows.index:
         out["focus_places"] = f"{names[focus]} is in none of these regions"
         out["focus_same"] = "not applicable"
         return out
     places = rows.loc[focus, definitions]
-    out["focus_places"] = _and(
+    out["focus_places"] = join_and(
         [
-            f"{_ordinal(int(p))} in {name}" if pd.notna(p) else f"not in {name}"
+            f"{ordinal(int(p))} in {name}" if pd.notna(p) else f"not in {name}"
             for name, p in places.items()
         ]
     )
