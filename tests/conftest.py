@@ -64,6 +64,14 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
+def next_edition() -> int:
+    """A survey year after every edition in the data: tests that add an edition must not
+    collide with one a maintainer has added since."""
+    from egov_repro.datasets import editions
+
+    return editions(ROOT / "data")[-1] + 2
+
+
 def project_env() -> dict[str, str]:
     """The environment for a subprocess that works on a project copy: its figures go to
     that copy (not the session's folder) and no pytest variable leaks into it."""

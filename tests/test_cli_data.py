@@ -14,7 +14,19 @@ from egov_repro import load_egdi
 from egov_repro.cli import main
 from egov_repro.sources import write_un_export
 
-from conftest import ROOT
+from conftest import ROOT, next_edition
+
+
+def bumped() -> str:
+    """The data version after one change: the minor number of the committed one, plus 1."""
+    major, minor, _ = load_version().split(".")
+    return f"{major}.{int(minor) + 1}.0"
+
+
+def load_version() -> str:
+    from egov_repro.datasets import data_version
+
+    return data_version(ROOT / "data")
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -129,7 +141,7 @@ def test_validate_rejects_changed_bytes_and_says_how_to_reregister(capsys, data_
 def test_register_accepts_an_intended_change(capsys, data_copy):
     edit_egdi(data_copy, set_cell(2022, "IDN", "egdi", "0.7161"))
     code, out, _ = run(capsys, "data", "register", "egdi.csv", "--data-dir", str(data_copy))
-    assert code == 0 and "data version is now 1.1.0" in out
+    assert code == 0 and f"data version is now {bumped()}" in out
     assert run(capsys, "validate", "--data-dir", str(data_copy))[0] == 0
     assert "Re-registered `egdi.csv`" in (data_copy / "CHANGELOG.md").read_text()
 
@@ -146,29 +158,32 @@ def test_console_script_prints_no_traceback(data_copy):
 
 
 def test_data_add_round_trips_an_edition_under_a_new_year(capsys, data_copy, tmp_path):
+    year = next_edition()
     original = load_egdi(data_copy, with_flags=True)
     export = tmp_path / "EGOV_DATA_2024.csv"
     write_un_export(original[original["year"] == 2024], export)
     code, out, _ = run(
-        capsys, "data", "add", str(export), "--year", "2026", "--data-dir", str(data_copy)
+        capsys, "data", "add", str(export), "--year", str(year), "--data-dir", str(data_copy)
     )
-    assert code == 0 and "added edition 2026 (193 countries)" in out
+    assert code == 0 and f"added edition {year} (193 countries)" in out
     extended = load_egdi(data_copy, with_flags=True)
     before = original[original["year"] == 2024].drop(columns="year").reset_index(drop=True)
-    after = extended[extended["year"] == 2026].drop(columns="year").reset_index(drop=True)
+    after = extended[extended["year"] == year].drop(columns="year").reset_index(drop=True)
     pd.testing.assert_frame_equal(before, after)
     pd.testing.assert_frame_equal(
-        extended[extended["year"] != 2026].reset_index(drop=True), original.reset_index(drop=True)
+        extended[extended["year"] != year].reset_index(drop=True), original.reset_index(drop=True)
     )
     descriptor = json.loads((data_copy / "datapackage.json").read_text())
-    assert descriptor["version"] == "1.1.0"
-    assert descriptor["sources"][-1]["edition"] == 2026
+    assert descriptor["version"] == bumped()
+    assert descriptor["sources"][-1]["edition"] == year
     year_field = descriptor["resources"][0]["schema"]["fields"][0]
-    assert year_field["constraints"]["enum"][-1] == 2026
-    assert "Added UN E-Government Survey edition 2026" in (data_copy / "CHANGELOG.md").read_text()
+    assert year_field["constraints"]["enum"][-1] == year
+    assert (
+        f"Added UN E-Government Survey edition {year}" in (data_copy / "CHANGELOG.md").read_text()
+    )
     assert run(capsys, "validate", "--data-dir", str(data_copy))[0] == 0
     # The export joins the raw sources, so the extended table can be rebuilt from them.
-    kept = data_copy / "raw" / "un-egov-survey" / "EGOV_DATA_2026.csv"
+    kept = data_copy / "raw" / "un-egov-survey" / f"EGOV_DATA_{year}.csv"
     assert kept.read_bytes() == export.read_bytes()
     table = (data_copy / "egdi.csv").read_bytes()
     assert run(capsys, "data", "rebuild", "--data-dir", str(data_copy))[0] == 0
@@ -189,8 +204,8 @@ def test_data_add_refuses_to_overwrite_unless_told(capsys, data_copy, tmp_path):
 
 
 def test_data_add_rejects_a_bad_export_and_leaves_data_unchanged(capsys, data_copy, tmp_path):
-    export = tmp_path / "EGOV_DATA_2026.csv"
-    export.write_text("Survey Year,Country Name\n2026,Indonesia\n")
+    export = tmp_path / f"EGOV_DATA_{next_edition()}.csv"
+    export.write_text(f"Survey Year,Country Name\n{next_edition()},Indonesia\n")
     before = (data_copy / "egdi.csv").read_bytes()
     code, _, err = run(capsys, "data", "add", str(export), "--data-dir", str(data_copy))
     assert code == 1 and "missing column(s) 'E-Government Rank'" in err

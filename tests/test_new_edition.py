@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, project_env, run_cli
+from conftest import ROOT, copy_project, next_edition, project_env, run_cli
 
-NEW_YEAR = 2026
+NEW_YEAR = next_edition()
 SHIFT = 0.01
 
 
