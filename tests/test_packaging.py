@@ -162,3 +162,21 @@ def test_binder_has_what_repo2docker_needs_and_colab_is_not_offered():
     launch = yaml.safe_load((ROOT / "_config.yml").read_text())["launch_buttons"]
     assert launch["binderhub_url"] == "https://mybinder.org" and "colab_url" not in launch
     assert (ROOT / "data" / "raw" / "un-egov-survey" / "EGOV_DATA_2022.csv").is_file()
+
+
+def test_makefile_refuses_a_python_older_than_311_with_a_clear_message(tmp_path):
+    old = tmp_path / "python3"
+    old.write_text('#!/bin/sh\ncase "$1" in --version) echo "Python 3.9.18";; *) exit 1;; esac\n')
+    old.chmod(0o755)
+    result = subprocess.run(
+        ["make", "-s", "check-python", f"PYTHON={old}"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "needs Python 3.11 or newer" in result.stdout and "Python 3.9.18" in result.stdout
+    ok = subprocess.run(
+        ["make", "-s", "check-python", f"PYTHON={sys.executable}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0, ok.stdout + ok.stderr
