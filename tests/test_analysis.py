@@ -115,12 +115,13 @@ def test_ranking_sensitivity_2022():
 
 
 def test_asean_membership_follows_the_edition():
-    """Timor-Leste joined ASEAN in 2025: it is in no edition's ASEAN median up to 2024."""
-    assert region_members("asean") == region_members("asean", 2024)
-    assert "TLS" not in region_members("asean")
+    """Timor-Leste joined ASEAN in 2025: in no edition's ASEAN before that."""
     by_edition = members_by_edition("asean")
-    assert all("TLS" not in members for members in by_edition.values())
+    assert all("TLS" not in members for year, members in by_edition.items() if year < 2025)
     assert by_edition[2003] == by_edition[2024] == region_members("asean-10")
+    latest = max(by_edition)
+    assert region_members("asean") == region_members("asean", latest) == by_edition[latest]
+    assert "TLS" in region_members("asean", 2026)
 
 
 def test_trend_median_uses_each_editions_members():
