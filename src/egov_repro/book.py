@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 STAMP = "egov-repro-key.json"
+EXECUTED = "egov-repro-executed"  # digest of the notebooks last pre-executed into this cache
 LOCK_FILE = "requirements.lock"
 
 
@@ -261,9 +262,16 @@ def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> i
         if state["cleared"]:
             print("egov-repro book: data, code or dependencies changed; cleared the cache")
         python = sys.executable
-        log = root / "_build" / "egov-repro-pre-execute.log"
-        if _run([python, "-m", "egov_repro.book", "pre-execute", str(root)], root, log) != 0:
-            print("egov-repro book: parallel pre-execution failed; jupyter-book will retry")
+        cache_dir = cache_settings(root)[0]
+        done = cache_dir / EXECUTED
+        current = _digest([(p.name, p) for p in notebooks(root)])
+        if state["stale"] or not done.is_file() or done.read_text() != current:
+            log = root / "_build" / "egov-repro-pre-execute.log"
+            command = [python, "-m", "egov_repro.book", "pre-execute", str(root)]
+            if _run(command, root, log) == 0:
+                done.write_text(current)  # the cache now holds a run of every notebook
+            else:
+                print("egov-repro book: parallel pre-execution failed; jupyter-book will retry")
         jupyter_book = str(Path(python).parent / "jupyter-book")
         return _run(
             [jupyter_book, "build", str(root), "-W", "-n", "--keep-going", *(extra_args or [])],

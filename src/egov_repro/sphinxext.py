@@ -247,12 +247,16 @@ def _slim_pages(app, exception) -> None:
     script = outdir / "_static" / "scripts" / "fontawesome.js"
     if exception is not None or app.builder.format != "html" or not script.is_file():
         return
-    table = icon_table(script)
     original = {
         page: page.read_text(encoding="utf-8")
         for page in outdir.rglob("*.html")
         if "_static" not in page.parts and "_sources" not in page.parts
     }
+    # Only the pages this build wrote need it (a no-op build writes none).
+    original = {page: html for page, html in original.items() if "fontawesome.js" in html}
+    if not original:
+        return
+    table = icon_table(script)
     pages = bundle_styles(outdir, {page: lighten(html, table) for page, html in original.items()})
     for page, html in pages.items():
         if html != original[page]:
