@@ -28,22 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from egov_repro.book import BOOK_FILES
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-BOOK_FILES = [
-    "_config.yml",
-    "_toc.yml",
-    "intro.ipynb",
-    "cite.md",
-    "references.md",
-    "references.bib",
-    "CITATION.cff",
-    "requirements.lock",
-    "data",
-    "figures",
-    "chapters",
-    "images",
-]
 ENV_FILES = [
     "Makefile",
     "pyproject.toml",

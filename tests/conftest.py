@@ -13,18 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from egov_repro.book import BOOK_FILES
+
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
-PROJECT_FILES = [
-    "_config.yml",
-    "_toc.yml",
-    "intro.ipynb",
-    "cite.md",
-    "references.md",
-    "references.bib",
-    "CITATION.cff",
-    "requirements.lock",
-]
 
 
 def _tree_digest() -> dict[str, str]:
@@ -96,12 +88,13 @@ def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
 def copy_project(target: Path) -> Path:
     """A copy of everything the book needs, to build or re-execute without touching ROOT."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("data", "figures", "chapters", "images"):
-        shutil.copytree(
-            ROOT / name, target / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
-        )
-    for name in PROJECT_FILES:
-        shutil.copy2(ROOT / name, target / name)
+    for name in BOOK_FILES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(
+                ROOT / name, target / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+            )
+        else:
+            shutil.copy2(ROOT / name, target / name)
     return target
 
 

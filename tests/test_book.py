@@ -353,7 +353,7 @@ def test_editing_a_chapter_reruns_the_chapters_that_run_it(book):
     assert "executed 1 notebooks" in again.stdout
 
 
-def count_kernels() -> set[int]:
+def kernel_pids() -> set[int]:
     import psutil
 
     return {
@@ -367,7 +367,7 @@ def test_sigint_stops_the_build_and_its_kernels_and_the_next_build_is_right(tmp_
     import psutil
 
     project = copy_project(tmp_path / "project")
-    before = count_kernels()
+    before = kernel_pids()
     process = subprocess.Popen(
         [sys.executable, "-m", "egov_repro", "book", "--root", str(project)],
         cwd=project,
@@ -377,9 +377,9 @@ def test_sigint_stops_the_build_and_its_kernels_and_the_next_build_is_right(tmp_
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (count_kernels() - before):
+    while time.monotonic() < deadline and not (kernel_pids() - before):
         time.sleep(0.2)
-    assert count_kernels() - before, "no kernel started within a minute"
+    assert kernel_pids() - before, "no kernel started within a minute"
     family = {p.pid for p in psutil.Process(process.pid).children(recursive=True)}
     started = time.monotonic()
     process.send_signal(signal.SIGINT)

@@ -102,4 +102,4 @@ def test_nbval_passes_on_the_refreshed_chapters(extended):
         [sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q", "-p",
          "no:xdist", "--rootdir", str(project), "chapters/07-latest-edition.ipynb",
          "intro.ipynb"], cwd=project, capture_output=True, text=True, env=env)  # fmt: skip
-    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.returncode == 0, result.stdout[-6000:]

@@ -145,3 +145,16 @@ def test_nbval_fails_when_a_data_value_changes(tmp_path):
     assert result.returncode == 1, result.stdout[-2000:]
     assert "0.7160" in result.stdout and "0.7000" in result.stdout
     assert " failed" in result.stdout and "Notebook cell execution failed" in result.stdout
+
+
+def test_stored_outputs_hold_no_kernel_log_lines():
+    """nbval compares stored outputs; a kernel's own log line (which appears only under
+    some timings) must never be part of that reference."""
+    import nbformat
+
+    from egov_repro.book import notebooks
+
+    for path in notebooks(ROOT):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                assert output.get("name") != "stderr", (path.name, output.get("text"))

@@ -21,6 +21,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+# What a copy of the book needs to build (the tests and the benchmark copy these).
+BOOK_FILES = [
+    "_config.yml", "_toc.yml", "intro.ipynb", "cite.md", "references.md", "references.bib",
+    "CITATION.cff", "requirements.lock", "data", "figures", "chapters", "images",
+]  # fmt: skip
 STAMP = "egov-repro-key.json"
 EXECUTED = "egov-repro-executed"  # digest of the notebooks last pre-executed into this cache
 LOCK_FILE = "requirements.lock"
@@ -146,9 +151,13 @@ def _drop_cached(root: Path, cache_dir: Path, names: list[str]) -> None:
 
 # --- kernels -------------------------------------------------------------------------
 
-# The kernels' own log (e.g. "Kernel is running over TCP without encryption") belongs
-# neither in a notebook's outputs nor in the build log.
-QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
+# The kernels' own log belongs neither in a notebook's outputs nor in the build log: e.g.
+# "Kernel is running over TCP without encryption" (a warning) at every start, or
+# "KeyboardInterrupt caught in kernel" (logged as an error) when a kernel that a chapter
+# started through papermill is shut down under load. Child kernels write to the calling
+# kernel's stderr, so such a line would land in the chapter's stored outputs.
+KERNEL_LOG_LEVEL = "CRITICAL"
+QUIET_KERNEL = [f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"]
 
 
 def quiet_kernels(root: Path) -> None:
@@ -156,7 +165,7 @@ def quiet_kernels(root: Path) -> None:
     profile = Path(root) / "_build" / ".ipython" / "profile_default"
     profile.mkdir(parents=True, exist_ok=True)
     config = profile / "ipython_kernel_config.py"
-    text = "c.IPKernelApp.log_level = 'ERROR'\n"
+    text = f"c.IPKernelApp.log_level = '{KERNEL_LOG_LEVEL}'\n"
     if not config.is_file() or config.read_text() != text:
         config.write_text(text)
     os.environ["IPYTHONDIR"] = str(profile.parent)
@@ -315,8 +324,7 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
 
 
 if __name__ == "__main__":  # the pre-execution step, run by build() as a child process
-    if sys.argv[1:2] == ["pre-execute"]:
-        quiet_kernels(Path(sys.argv[2]))
+    if sys.argv[1:2] == ["pre-execute"]:  # kernels stay quiet: build() set IPYTHONDIR
         done = pre_execute(Path(sys.argv[2]))
         if done:
             print(f"egov-repro book: executed {len(done)} notebooks on both cores")

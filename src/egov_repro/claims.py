@@ -21,7 +21,7 @@ import pandas as pd
 from egov_repro import analysis, paper
 from egov_repro.countries import display_names
 from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016, primary_pegi_2016
-from egov_repro.regions import region_members
+from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
 from egov_repro.text import join_and, ordinal
 
 VERDICTS = ("confirmed", "partly", "differs", "unverifiable")
@@ -48,8 +48,6 @@ FIELDS = (
     "verdict",
     "explanation",
 )
-COMPONENT_NAMES = {"osi": "OSI", "hci": "HCI", "tii": "TII"}
-REGION = "southeast-asia"
 
 
 # --- the verdict rules ---------------------------------------------------------
@@ -140,7 +138,7 @@ class _Context:
         self.year = paper.SURVEY_YEAR
         self.editions = editions_in(egdi)
         self.latest = self.editions[-1]
-        self.sea_members = region_members(REGION, data_dir=data_dir)
+        self.sea_members = region_members(SOUTHEAST_ASIA, data_dir=data_dir)
         self.sea = self.ranking(self.year)
         self.idn = egdi[egdi["iso3"] == paper.FOCUS].set_index("year")
 
@@ -335,8 +333,7 @@ def _places_6_to_10(ctx) -> dict:
     stated = dict(zip(paper.PLACES_6_TO_10, range(6, 6 + len(paper.PLACES_6_TO_10)), strict=True))
     found = {c: places.get(c) for c in stated}
     holding = sum(found[c] == p for c, p in stated.items())
-    chart = set(region_members(paper.FIGURE1_REGION, data_dir=ctx.data_dir))
-    left_out = [c for c in ctx.sea["iso3"] if c not in chart]
+    left_out = [c for c in ctx.sea["iso3"] if c in paper_chart_omissions(ctx.data_dir)]
     omission = ""
     if left_out:
         omission = (
@@ -361,7 +358,7 @@ def _places_6_to_10(ctx) -> dict:
         stated,
         found,
         verdict_of_parts(holding, len(stated)),
-        f"{omission}{holding} of the {len(stated)} places are right. The data place "
+        f"{omission}{holding} of the {len(stated)} places are right; in the data the five are "
         + join_and([f"{ctx.names[c]} {ordinal(p)}" for c, p in found.items()])
         + ".",
         cited_source=paper.FIGURE1_SOURCE,
@@ -515,9 +512,7 @@ def _rank_keeps_rising(ctx) -> dict:
 
 
 def _components_text(ctx, year: int) -> str:
-    return join_and(
-        [f"{COMPONENT_NAMES[c]} {ctx.value(year, column=c):.4f}" for c in COMPONENT_NAMES]
-    )
+    return join_and([f"{c.upper()} {ctx.value(year, column=c):.4f}" for c in analysis.COMPONENTS])
 
 
 def _weakest_component(ctx) -> dict:
@@ -528,13 +523,13 @@ def _weakest_component(ctx) -> dict:
         f"Telecommunication infrastructure (TII) is the weakest part of "
         f"Indonesia's EGDI ({ctx.year}).",
         paper.AFTER_FIG3,
-        COMPONENT_NAMES[stated],
-        COMPONENT_NAMES[weakest],
+        stated.upper(),
+        weakest.upper(),
         stated.upper(),
         weakest.upper(),
         "confirmed" if weakest == stated else "differs",
         f"Indonesia's {ctx.year} components: {_components_text(ctx, ctx.year)}. The lowest "
-        f"is the {COMPONENT_NAMES[weakest]}.",
+        f"is the {weakest.upper()}.",
         cited_source=paper.WEAKEST_COMPONENT_SOURCE,
     )
 
@@ -601,13 +596,13 @@ def _weakest_component_latest(ctx) -> dict:
         "weakest-component-latest",
         f"Follow-up: TII is still Indonesia's weakest component in the latest edition ({latest}).",
         "Follow-up of the statement after Figure 3",
-        COMPONENT_NAMES[stated],
-        COMPONENT_NAMES[weakest],
+        stated.upper(),
+        weakest.upper(),
         stated.upper(),
         weakest.upper(),
         "confirmed" if weakest == stated else "differs",
         f"Indonesia's {latest} components: {_components_text(ctx, latest)}. The lowest is the "
-        f"{COMPONENT_NAMES[weakest]}; the TII changed by {tii_change:+.4f} since {ctx.year}.",
+        f"{weakest.upper()}; the TII changed by {tii_change:+.4f} since {ctx.year}.",
         source="follow-up",
         cited_source=f"un{latest}",
     )
@@ -615,14 +610,23 @@ def _weakest_component_latest(ctx) -> dict:
 
 def figure1_omission(data_dir: Path | None = None) -> dict:
     """Which Southeast Asian countries the paper's Figure 1 (after databoks 2022) leaves
-    out, with their regional place and world rank in the paper's edition."""
+    out, with their regional place and world rank in the paper's edition, and whether
+    that moves the focus country's own place."""
     ctx = _Context(load_egdi(data_dir), data_dir)
-    chart = set(region_members(paper.FIGURE1_REGION, data_dir=data_dir))
     places = ctx.places()
-    left_out = [c for c in ctx.sea["iso3"] if c not in chart]
+    left_out = [c for c in ctx.sea["iso3"] if c in paper_chart_omissions(data_dir)]
+    focus = ctx.names[paper.FOCUS]
+    above = [c for c in left_out if places[c] < places[paper.FOCUS]]
     return {
         "year": ctx.year,
-        "n_chart": len(chart),
+        "n_chart": len(region_members(paper.FIGURE1_REGION, data_dir=data_dir)),
+        "focus_effect": (
+            f"{focus}'s own place moves, because {join_and([ctx.names[c] for c in above])} "
+            f"ranks above {focus}."
+            if above
+            else f"{focus}'s own place does not depend on it: every omitted country ranks "
+            f"below {focus}."
+        ),
         "left_out": join_and([ctx.names[c] for c in left_out]) or "no country",
         "left_out_place": ", ".join(str(places[c]) for c in left_out) or "-",
         "left_out_rank": ", ".join(str(ctx.rank(ctx.year, c)) for c in left_out) or "-",

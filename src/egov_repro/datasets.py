@@ -300,6 +300,11 @@ def editions_in(egdi: pd.DataFrame) -> list[int]:
     return sorted(int(y) for y in egdi.loc[egdi["egdi_rank"].notna(), "year"].unique())
 
 
+def latest_edition(data_dir: Path | None = None) -> int:
+    """The newest survey edition in the data: what 'latest' means everywhere."""
+    return editions_in(load_egdi(data_dir))[-1]
+
+
 PRIMARY_PEGI = "pegi-2016"
 
 

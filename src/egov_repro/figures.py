@@ -19,10 +19,16 @@ from egov_repro import analysis, paper, paths, plotting
 from egov_repro.countries import display_names, suggest
 from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016
 from egov_repro.labels import check_lang, label
-from egov_repro.regions import check_region, members_by_edition, region_members
+from egov_repro.regions import (
+    SOUTHEAST_ASIA,
+    check_region,
+    members_by_edition,
+    paper_chart_omissions,
+    region_members,
+)
 from egov_repro.text import join_and
 
-DEFAULT_REGION = "southeast-asia"
+DEFAULT_REGION = SOUTHEAST_ASIA
 # Above this many countries a chart shows the top, the bottom and the focus country's
 # neighbours, not every bar (the world has 193).
 MAX_ROWS = 20
@@ -58,11 +64,6 @@ def _focus_suffix(focus: str) -> str | None:
     return None if focus == paper.FOCUS else focus.lower()
 
 
-def country_labels(lang: str, data_dir=None) -> dict[str, str]:
-    """Short display names by ISO3 in ``lang`` (see countries.display_names)."""
-    return display_names(lang, data_dir)
-
-
 def check_iso3(iso3: str, data_dir=None) -> str:
     """The ISO3 code upper-cased if it is in the data, else ValueError with close matches."""
     names = display_names(None, data_dir)
@@ -75,10 +76,6 @@ def check_iso3(iso3: str, data_dir=None) -> str:
             f"E-Government Survey data.{hint}"
         )
     return code
-
-
-def latest_year(data_dir=None) -> int:
-    return editions_in(load_egdi(data_dir))[-1]
 
 
 def region_name(region: str, lang: str = "en") -> str:
@@ -126,7 +123,7 @@ def southeast_asia_ranking(
     analysis.check_year(egdi, survey_year)
     members = region_members(region, survey_year, data_dir)
     table = analysis.rank_within_region(egdi, members, survey_year)
-    names = country_labels(lang, data_dir)
+    names = display_names(lang, data_dir)
     in_paper = set(region_members(paper.FIGURE1_REGION, data_dir=data_dir))
     table.insert(3, "label", table["iso3"].map(names))
     table["in_paper_chart"] = table["iso3"].isin(in_paper)
@@ -146,14 +143,10 @@ def figure1(
     focus = check_iso3(focus, data_dir)
     full = southeast_asia_ranking(survey_year, region, lang, data_dir)
     table = readable_rows(full, focus)
-    # The paper's omission (Southeast Asian countries missing from its chart) only
-    # means something for the paper's own edition.
-    southeast_asia = set(region_members(DEFAULT_REGION, data_dir=data_dir))
+    # The paper's omission only means something for the paper's own edition.
     omitted = set()
     if survey_year == paper.SURVEY_YEAR:
-        omitted = set(
-            table.loc[~table["in_paper_chart"] & table["iso3"].isin(southeast_asia), "iso3"]
-        )
+        omitted = set(table["iso3"]) & set(paper_chart_omissions(data_dir))
     fig = plotting.plot_ranking(
         table,
         title=label("fig1_title", lang, region=region_name(region, lang), year=survey_year),
@@ -168,7 +161,7 @@ def figure1(
     figure_id = f"fig1-{region}-egdi-{survey_year}" + _suffix(
         _focus_suffix(focus), _lang_suffix(lang)
     )
-    names = country_labels("en", data_dir)
+    names = display_names("en", data_dir)
     where = region_name(region)
     shown = (
         f" Shown: the top {TOP}, the bottom {BOTTOM} and the countries around "
@@ -233,7 +226,7 @@ def trend_labels(lang: str, data_dir=None) -> dict[str, str]:
     ]  # fmt: skip
     labels = {k: label(k, lang) for k in keys}
     labels["egdi"] = labels.pop("egdi_long")
-    labels.update({f"name:{k}": v for k, v in country_labels(lang, data_dir).items()})
+    labels.update({f"name:{k}": v for k, v in display_names(lang, data_dir).items()})
     return labels
 
 
@@ -260,7 +253,7 @@ def _trend_figure(
 ) -> Figure:
     table = country_trend_table(iso3, regions, data_dir)
     years = table["year"].astype(int)
-    names = country_labels(lang, data_dir)
+    names = display_names(lang, data_dir)
     median_labels = {
         f"median_egdi_{_median_key(r)}": label("median", lang, region=region_name(r, lang))
         for r in regions
@@ -273,7 +266,7 @@ def _trend_figure(
         source=label("source_un", lang, years=f"{years.min()}-{years.max()}"),
         mark_year=mark_year,
     )
-    english = country_labels("en", data_dir)
+    english = display_names("en", data_dir)
     medians = join_and([f"the {region_name(r)} median" for r in regions])
     caption = (
         f"{english[iso3]} in every UN E-Government Survey edition, {years.min()}-{years.max()}: "
@@ -378,7 +371,7 @@ def components_figure(
     figure_id = f"components-{region}-{years[0]}-{years[1]}" + _suffix(
         _focus_suffix(focus), _lang_suffix(lang)
     )
-    names = country_labels("en", data_dir)
+    names = display_names("en", data_dir)
     subset = (
         f" Shown: {len(shown)} of the region's {len(ranking)} countries (the top {TOP}, the "
         f"bottom {BOTTOM} and those around {names[focus]})."

@@ -12,11 +12,9 @@ import pandas as pd
 from egov_repro import analysis, paper
 from egov_repro.countries import display_names
 from egov_repro.datasets import load_egdi
-from egov_repro.figures import DEFAULT_REGION, region_name, southeast_asia_ranking
-from egov_repro.regions import region_members
+from egov_repro.figures import region_name, southeast_asia_ranking
+from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
 from egov_repro.text import join_and, ordinal
-
-COMPONENT_NAMES = {"osi": "OSI", "hci": "HCI", "tii": "TII"}
 
 
 def ranking(survey_year: int, region: str, focus: str = paper.FOCUS, data_dir=None) -> dict:
@@ -57,8 +55,7 @@ def _omission(table: pd.DataFrame, survey_year: int, focus: str, names: dict, da
             f"The paper's chart is of {paper.SURVEY_YEAR}; for {survey_year} there is no "
             "chart of the paper to compare with."
         )
-    southeast_asia = set(region_members(DEFAULT_REGION, data_dir=data_dir))
-    left_out = table[~table["in_paper_chart"] & table["iso3"].isin(southeast_asia)]
+    left_out = table[table["iso3"].isin(paper_chart_omissions(data_dir))]
     in_chart = int(table["in_paper_chart"].sum())
     if left_out.empty:
         return f"No country of this region is missing from the paper's chart ({in_chart} bars)."
@@ -92,7 +89,7 @@ def trend(
     ranks = t["egdi_rank"].astype(int)
     best, worst = int(ranks.idxmin()), int(ranks.idxmax())
     below = [str(y) for y in t.index[t["egdi"] < median]]
-    components = t[list(COMPONENT_NAMES)].astype(float)
+    components = t[analysis.COMPONENTS].astype(float)
     marked = t.loc[survey_year] if survey_year in t.index else None
     out = {
         "country": names[focus],
@@ -102,7 +99,7 @@ def trend(
         "worst_year": worst, "worst_rank": int(ranks[worst]),
         "below_median": (join_and(below) if below else "no edition"),
         "region_name": region_name(region),
-        "most_stable": COMPONENT_NAMES[(components.max() - components.min()).idxmin()],
+        "most_stable": (components.max() - components.min()).idxmin().upper(),
         "marked": survey_year,
     }  # fmt: skip
     if marked is None:
@@ -112,7 +109,7 @@ def trend(
     out["marked_sentence"] = (
         f"In {survey_year}, the marked edition, the EGDI was {marked['egdi']:.4f} and the "
         f"world rank {int(marked['egdi_rank'])}; the weakest component was "
-        f"{COMPONENT_NAMES[weakest]} ({components.at[survey_year, weakest]:.4f})."
+        f"{weakest.upper()} ({components.at[survey_year, weakest]:.4f})."
     )
     tii = components["tii"].dropna()
     out["tii_sentence"] = (
@@ -142,7 +139,7 @@ def components(
         weakest, value = analysis.weakest_component(egdi, focus, year)
         place = int(tii[year].rank(ascending=False, method="min")[focus])
         parts.append(
-            f"in {year} {names[focus]}'s weakest component was {COMPONENT_NAMES[weakest]} "
+            f"in {year} {names[focus]}'s weakest component was {weakest.upper()} "
             f"({value:.4f}) and its TII ({tii.at[focus, year]:.4f}) was number {place} of "
             f"{int(tii[year].notna().sum())} here"
         )
@@ -163,13 +160,13 @@ def update(
     names = display_names("en", data_dir)
     egdi = load_egdi(data_dir)
     changes = analysis.component_changes(egdi, focus, baseline_year, survey_year)
-    members = region_members(DEFAULT_REGION, data_dir=data_dir)
+    members = region_members(SOUTHEAST_ASIA, data_dir=data_dir)
     before = analysis.rank_within_region(egdi, members, baseline_year)
     after = analysis.rank_within_region(egdi, members, survey_year)
     place_before, place_after = (analysis.place_of(before, focus), analysis.place_of(after, focus))
     was_ahead = set(before.loc[before["regional_rank"] < place_before, "iso3"])
     now_behind = after[(after["regional_rank"] > place_after) & after["iso3"].isin(was_ahead)]
-    moves = changes[changes["measure"].isin(COMPONENT_NAMES)]
+    moves = changes[changes["measure"].isin(analysis.COMPONENTS)]
     top = moves.iloc[0]
     weakest, value = analysis.weakest_component(egdi, focus, survey_year)
     by = changes.set_index("measure")
@@ -179,8 +176,8 @@ def update(
         "rank": int(by.at["egdi_rank", "after"]), "rank_before": int(by.at["egdi_rank", "before"]),
         "egdi": float(by.at["egdi", "after"]), "egdi_before": float(by.at["egdi", "before"]),
         "passed": join_and([names[c] for c in now_behind["iso3"]]) or "no country",
-        "top_move": COMPONENT_NAMES[top["measure"]], "top_move_by": float(top["change"]),
-        "weakest": COMPONENT_NAMES[weakest], "weakest_value": value,
+        "top_move": top["measure"].upper(), "top_move_by": float(top["change"]),
+        "weakest": weakest.upper(), "weakest_value": value,
         "chapter02_sentence": fig1_values["focus_sentence"],
     }  # fmt: skip
 
@@ -212,7 +209,7 @@ def sensitivity(
     return out
 
 
-def profile(table: pd.DataFrame, data_dir=None) -> dict:
+def profile(table: pd.DataFrame) -> dict:
     """Chapter 10: one country's series against the world median."""
     t = table.dropna(subset=["egdi"]).set_index("year")
     above = int((t["egdi"] > t["median_egdi_world"]).sum())

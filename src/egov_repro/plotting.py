@@ -75,7 +75,7 @@ def wrap(text: str, points: float, width_in: float = WIDTH) -> str:
     return textwrap.fill(text, width=max(chars, 10))
 
 
-def title(fig, text: str) -> None:
+def figure_title(fig, text: str) -> None:
     fig.suptitle(wrap(text, 11), x=0.02, ha="left", fontsize=11, fontweight="bold")
 
 
@@ -215,7 +215,7 @@ def plot_ranking(
         ax.set_ylim(-0.6, max(y) + 0.6)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", "0.25", "0.5", "0.75", "1"])
         ax.set_xlabel(f"EGDI (0-1); (n) = {rank_label}")
-        globals()["title"](fig, title)
+        figure_title(fig, title)
         source_note(fig, source)
         _layout(fig, bottom)
     return fig
@@ -232,7 +232,7 @@ def plot_provinces(table: pd.DataFrame, *, title: str, axis_label: str, source: 
             ax.text(value + 0.05, yi, f"{value:.2f}", va="center", fontsize=MIN_FONT)
         ax.set_xlim(0, 4)
         ax.set_xlabel(wrap(axis_label, 9.5, WIDTH * 0.75))
-        globals()["title"](fig, title)
+        figure_title(fig, title)
         source_note(fig, source)
         _layout(fig, 0.08)
     return fig
@@ -310,7 +310,7 @@ def plot_trend(
             ncol=2,
             frameon=False,
         )
-        globals()["title"](fig, title)
+        figure_title(fig, title)
         source_note(fig, source)
         _layout(fig, 0.22)
     return fig
@@ -374,7 +374,7 @@ def plot_components(
         fig.legend(
             handles=handles, loc="lower right", bbox_to_anchor=(1.0, 0.05), ncol=2, frameon=False
         )
-        globals()["title"](fig, title)
+        figure_title(fig, title)
         source_note(fig, source)
         _layout(fig, 0.12)
     return fig

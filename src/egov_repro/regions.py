@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from egov_repro.datasets import editions_in, load_egdi, load_resource
+from egov_repro import paper
+from egov_repro.datasets import editions_in, latest_edition, load_egdi, load_resource
 from egov_repro.errors import DataError
 
 WORLD = "world"
 ASEAN = "asean"
+SOUTHEAST_ASIA = "southeast-asia"
 
 
 def load_regions(data_dir: Path | None = None) -> pd.DataFrame:
@@ -65,6 +67,7 @@ def members_by_edition(name: str, data_dir: Path | None = None) -> dict[int, lis
     return {year: region_members(name, year, data_dir) for year in editions_in(load_egdi(data_dir))}
 
 
-def latest_edition(data_dir: Path | None = None) -> int:
-    """The newest survey edition in the data: what 'latest' means everywhere."""
-    return editions_in(load_egdi(data_dir))[-1]
+def paper_chart_omissions(data_dir: Path | None = None) -> list[str]:
+    """Southeast Asian countries that the paper's Figure 1 (after databoks 2022) leaves out."""
+    chart = set(region_members(paper.FIGURE1_REGION, data_dir=data_dir))
+    return sorted(set(region_members(SOUTHEAST_ASIA, data_dir=data_dir)) - chart)
