@@ -82,6 +82,11 @@ def region_name(region: str, lang: str = "en") -> str:
     return label(f"region:{region}", lang)
 
 
+def region_phrase(region: str) -> str:
+    """The region as English prose names it: 'countries of the world', 'of ASEAN'."""
+    return "the world" if region == "world" else region_name(region)
+
+
 def readable_rows(ranking: pd.DataFrame, focus: str) -> pd.DataFrame:
     """All rows of a small ranking; of a large one, the top, the bottom and the focus
     country with its neighbours, so that a chart stays legible."""
@@ -162,7 +167,7 @@ def figure1(
         _focus_suffix(focus), _lang_suffix(lang)
     )
     names = display_names("en", data_dir)
-    where = region_name(region)
+    where = region_phrase(region)
     shown = (
         f" Shown: the top {TOP}, the bottom {BOTTOM} and the countries around "
         f"{names[focus]}, {len(table)} of {len(full)} countries."
@@ -379,7 +384,7 @@ def components_figure(
         else ""
     )
     caption = (
-        f"EGDI components of the countries of {region_name(region)}, {years[0]} (open "
+        f"EGDI components of the countries of {region_phrase(region)}, {years[0]} (open "
         f"circles) and {years[1]} (filled diamonds); countries ordered by their {later} EGDI, "
         f"{names[focus]} in red.{subset}"
     )

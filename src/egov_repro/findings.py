@@ -12,7 +12,7 @@ import pandas as pd
 from egov_repro import analysis, paper
 from egov_repro.countries import display_names
 from egov_repro.datasets import load_egdi
-from egov_repro.figures import region_name, southeast_asia_ranking
+from egov_repro.figures import region_name, region_phrase, southeast_asia_ranking
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
 from egov_repro.text import join_and, ordinal
 
@@ -22,7 +22,7 @@ def ranking(survey_year: int, region: str, focus: str = paper.FOCUS, data_dir=No
     what the paper's chart leaves out (for the paper's edition)."""
     table = southeast_asia_ranking(survey_year, region, "en", data_dir)
     names = display_names("en", data_dir)
-    where = region_name(region)
+    where = region_phrase(region)
     out = {"n_countries": len(table), "year": survey_year, "region_name": where}
     row = table[table["iso3"] == focus]
     if row.empty:
