@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 import pandas as pd
 import pytest
 
-from egov_repro import claims, datasets
+from egov_repro import claims, datasets, maintain
 from egov_repro.book import invalidate
 from egov_repro.site import serve
 
@@ -299,7 +299,7 @@ def set_egdi(project: Path, old: str, new: str) -> None:
     csv.write_text(
         csv.read_text().replace(f"2022,IDN,Indonesia,77,{old},", f"2022,IDN,Indonesia,77,{new},")
     )
-    datasets.register("egdi.csv", project / "data")
+    maintain.register("egdi.csv", project / "data")
 
 
 def shown_egdi(project: Path) -> str:

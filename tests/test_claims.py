@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from egov_repro import analysis, claims, datasets, load_egdi, report
+from egov_repro import analysis, claims, datasets, load_egdi, maintain, report
+from egov_repro.csvio import format_table
 
 SEA = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
 LATEST = datasets.editions_in(load_egdi())[-1]
@@ -189,8 +190,8 @@ def edit(data_dir, changes: dict[tuple[int, str, str], object]) -> None:
         row = (frame["year"] == year) & (frame["iso3"] == iso3)
         assert row.sum() == 1
         frame.loc[row, column] = value
-    (data_dir / "egdi.csv").write_bytes(datasets.format_table(frame))
-    datasets.register("egdi.csv", data_dir)
+    (data_dir / "egdi.csv").write_bytes(format_table(frame))
+    maintain.register("egdi.csv", data_dir)
 
 
 FLIPS = {
@@ -247,7 +248,7 @@ def test_a_data_change_flips_the_verdict(data_copy, records, case):
 
 def test_a_primary_pegi_table_makes_the_provinces_checkable(data_copy, records):
     table = datasets.load_pegi_2016(data_copy)[["province", "province_code", "score"]]
-    (data_copy / "raw" / "pegi-2016.csv").write_bytes(datasets.format_table(table))
+    (data_copy / "raw" / "pegi-2016.csv").write_bytes(format_table(table))
     descriptor = datasets.read_descriptor(data_copy)
     res = json.loads(json.dumps(datasets.resource(descriptor, "pegi-2016-top10")))
     res.update(name="pegi-2016", path="raw/pegi-2016.csv")
@@ -255,8 +256,8 @@ def test_a_primary_pegi_table_makes_the_provinces_checkable(data_copy, records):
     next(f for f in res["schema"]["fields"] if f["name"] == "score")["x-unit"] = "score"
     res["schema"].pop("primaryKey", None)
     descriptor["resources"].append(res)
-    datasets.write_descriptor(descriptor, data_copy)
-    datasets.register("raw/pegi-2016.csv", data_copy)
+    maintain.write_descriptor(descriptor, data_copy)
+    maintain.register("raw/pegi-2016.csv", data_copy)
     checked = {r["id"]: r for r in claims.audit(data_copy)}
     assert checked["provinces-top10-2016"]["verdict"] == "confirmed"
     assert checked["provinces-unit-2016"]["verdict"] == "differs"

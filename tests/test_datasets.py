@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from egov_repro import DataError, datasets, load_egdi, load_pegi_2016
+from egov_repro import DataError, datasets, load_egdi, load_pegi_2016, maintain
 
 from conftest import ROOT
 
@@ -171,7 +171,7 @@ def test_frictionless_cli_reports_every_resource_valid():
 
 
 def test_rebuild_from_the_raw_exports_is_byte_identical(data_copy):
-    datasets.rebuild(data_copy)
+    maintain.rebuild(data_copy)
     assert (data_copy / "egdi.csv").read_bytes() == (ROOT / "data" / "egdi.csv").read_bytes()
     assert json.loads((data_copy / "datapackage.json").read_text()) == json.loads(
         (ROOT / "data" / "datapackage.json").read_text()

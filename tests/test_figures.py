@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from egov_repro import datasets, figures, load_egdi, region_names
+from egov_repro import datasets, figures, load_egdi, maintain, region_names
 from egov_repro.cli import main
 from egov_repro.plotting import MIN_FONT
 
@@ -197,7 +197,7 @@ def pacific_data(tmp_path_factory):
     shutil.copytree(ROOT / "data", data)
     regions = data / "raw" / "regions.csv"
     regions.write_text(regions.read_text() + "".join(f"pacific,{c},\n" for c in PACIFIC))
-    datasets.register("raw/regions.csv", data)
+    maintain.register("raw/regions.csv", data)
     return data
 
 

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import papermill
 import pytest
 
-from egov_repro import datasets, region_names
+from egov_repro import maintain, region_names
 from egov_repro.book import QUIET_KERNEL
 from egov_repro.rerun import glued
 
@@ -25,7 +25,7 @@ def runs(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("grid") / "project")
     regions = project / "data" / "raw" / "regions.csv"
     regions.write_text(regions.read_text() + "".join(f"pacific,{c},\n" for c in PACIFIC))
-    datasets.register("raw/regions.csv", project / "data")
+    maintain.register("raw/regions.csv", project / "data")
     out = tmp_path_factory.mktemp("grid-out")
     jobs = [(chapter, {"region": region}) for chapter in CHAPTERS for region in REGIONS]
     jobs.append(("09-sensitivity", {"definitions": REGIONS}))

@@ -10,7 +10,7 @@ import pandas as pd
 import papermill
 import pytest
 
-from egov_repro import claims, datasets
+from egov_repro import claims, datasets, maintain
 from egov_repro.book import QUIET_KERNEL
 from egov_repro.rerun import glued
 
@@ -122,7 +122,7 @@ def test_data_and_report_chapters_on_an_extended_data_copy(tmp_path, data_copy):
     export = tmp_path / "EGOV_DATA_2024.csv"
     write_un_export(egdi[egdi["year"] == 2024], export)
     year = next_edition()
-    datasets.add_edition(export, data_copy, year=year)
+    maintain.add_edition(export, data_copy, year=year)
     values = run("01-data", tmp_path, data_dir=str(data_copy))
     assert values["last"] == str(year)
     assert values["version"] == datasets.data_version(data_copy)
@@ -136,7 +136,7 @@ def test_nbval_fails_when_a_data_value_changes(tmp_path):
     text = egdi_csv.read_text()
     assert "2022,IDN,Indonesia,77,0.716," in text
     egdi_csv.write_text(text.replace("2022,IDN,Indonesia,77,0.716,", "2022,IDN,Indonesia,77,0.7,"))
-    datasets.register("egdi.csv", project / "data")  # a valid, registered change
+    maintain.register("egdi.csv", project / "data")  # a valid, registered change
     env = project_env()
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q",

@@ -19,8 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from egov_repro import analysis, paper
-from egov_repro.countries import display_names
 from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016, primary_pegi_2016
+from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
 from egov_repro.text import join_and, ordinal
 

@@ -30,7 +30,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_data_add(args) -> int:
-    from egov_repro.datasets import add_edition
+    from egov_repro.maintain import add_edition
 
     result = add_edition(args.path, _data_dir(args), year=args.year, overwrite=args.overwrite)
     verb = "replaced" if result["replaced"] else "added"
@@ -42,7 +42,7 @@ def cmd_data_add(args) -> int:
 
 
 def cmd_data_register(args) -> int:
-    from egov_repro.datasets import register
+    from egov_repro.maintain import register
 
     result = register(args.file, _data_dir(args))
     print(f"registered {result['path']}; data version is now {result['version']}")
@@ -51,7 +51,7 @@ def cmd_data_register(args) -> int:
 
 def cmd_data_rebuild(args) -> int:
     from egov_repro import paths
-    from egov_repro.datasets import rebuild
+    from egov_repro.maintain import rebuild
 
     frame = rebuild(
         _data_dir(args) or paths.data_dir(), Path(args.sources) if args.sources else None

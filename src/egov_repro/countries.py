@@ -1,9 +1,10 @@
-"""Country names -> ISO 3166 alpha-3 codes.
+"""Country names -> ISO 3166 alpha-3 codes, and codes -> short names, without any dataset.
 
 country_converter does the mapping; a small checked table of overrides in
 ``data/raw/country-name-overrides.csv`` pins the UN's unusual spellings so that a
 library update cannot silently move a country. A name neither knows is None,
-which the importer turns into an error.
+which the importer turns into an error. The names a reader sees, which depend on the
+data, are made in ``egov_repro.names``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import difflib
 import logging
 from functools import lru_cache
 from pathlib import Path
+
+from egov_repro.paths import raw_dir as default_raw_dir
 
 OVERRIDES_FILE = "country-name-overrides.csv"
 
@@ -28,8 +31,6 @@ def _converter():
 
 def load_overrides(raw_dir: Path | None = None) -> dict[str, str]:
     """The checked table of UN spellings -> ISO3 codes."""
-    from egov_repro.paths import raw_dir as default_raw_dir
-
     path = (raw_dir or default_raw_dir()) / OVERRIDES_FILE
     if not path.exists():
         return {}
@@ -63,22 +64,8 @@ def suggest(code: str, choices: dict[str, str], n: int = 3) -> list[str]:
     return [f"{c} ({choices[c]})" for c in codes[:n]]
 
 
-def display_names(lang: str | None = None, data_dir: Path | None = None) -> dict[str, str]:
-    """ISO3 -> the name to show a reader: the UN's own spelling (latest edition), or, with
-    ``lang``, the short label of data/raw/country-labels.csv where there is one."""
-    from egov_repro.datasets import load_egdi, load_resource
-
-    egdi = load_egdi(data_dir)
-    names = egdi.drop_duplicates("iso3", keep="last").set_index("iso3")["country"].to_dict()
-    if lang is not None:
-        names.update(_short_names(tuple(sorted(names))))
-        labels = load_resource("country-labels", data_dir).set_index("iso3")
-        names.update(labels[f"name_{lang}"].to_dict())
-    return names
-
-
 @lru_cache(maxsize=4)
-def _short_names(codes: tuple[str, ...]) -> dict[str, str]:
+def short_names(codes: tuple[str, ...]) -> dict[str, str]:
     """country_converter's short English names ("United Kingdom" for the UN's "United
     Kingdom of Great Britain and Northern Ireland"), for labels that must fit a chart."""
     short = _converter().convert(list(codes), src="ISO3", to="name_short", not_found=None)

@@ -1,11 +1,14 @@
-"""Strict CSV reading for every file of the project: UTF-8, a header, every row as
-wide as the header; problems are DataErrors naming the file and line."""
+"""CSV in and out for every file of the project. Reading is strict: UTF-8, a header,
+every row as wide as the header; problems are DataErrors naming the file and line.
+Writing has one stable layout, so the same table always gives the same bytes."""
 
 from __future__ import annotations
 
 import csv
 import io
 from pathlib import Path
+
+import pandas as pd
 
 from egov_repro.errors import DataError
 
@@ -77,3 +80,14 @@ def check_header(path, header: list[str], expected: list[str]) -> None:
             line=1,
             expected="the columns " + ", ".join(expected),
         )
+
+
+def format_table(frame: pd.DataFrame) -> bytes:
+    """CSV bytes with a stable layout: LF endings, shortest float repr, empty = missing."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].map(lambda v: "" if pd.isna(v) else repr(float(v)))
+    buffer = io.StringIO()
+    out.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8")

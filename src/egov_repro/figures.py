@@ -16,9 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from egov_repro import analysis, paper, paths, plotting
-from egov_repro.countries import display_names, suggest
+from egov_repro.countries import suggest
 from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016
 from egov_repro.labels import check_lang, label
+from egov_repro.names import display_names
 from egov_repro.regions import (
     SOUTHEAST_ASIA,
     check_region,

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from egov_repro import analysis, paper
-from egov_repro.countries import display_names
 from egov_repro.datasets import load_egdi
 from egov_repro.figures import region_name, region_phrase, southeast_asia_ranking
+from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
 from egov_repro.text import join_and, ordinal
 

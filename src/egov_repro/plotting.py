@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from egov_repro import atomic
-from egov_repro.datasets import format_table
+from egov_repro.csvio import format_table
 
 HIGHLIGHT = "#c8102e"  # Indonesia: the red of its flag
 BASE = "#8a97a6"  # every other country

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from egov_repro import countries
 from egov_repro.csvio import check_header, read_rows
 from egov_repro.errors import DataError
 
@@ -67,10 +68,8 @@ def read_un_export(
     another year); ``anomalies`` lists published out-of-range values to keep
     (year, iso3, column); ``names_to_iso3`` maps stripped names to ISO3 codes.
     """
-    from egov_repro.countries import names_to_iso3 as default_mapper
-
     path = Path(path)
-    mapper = names_to_iso3 or default_mapper
+    mapper = names_to_iso3 or countries.names_to_iso3
     header, rows = read_rows(path)
     check_header(path, header, list(UN_COLUMNS))
     col = {name: header.index(name) for name in UN_COLUMNS}

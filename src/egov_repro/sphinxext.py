@@ -15,6 +15,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from egov_repro.book import invalidate, quiet_kernels
 from egov_repro.pages import bundle_styles, description, icon_table, lighten
 
 
@@ -84,8 +85,6 @@ def _static_files(app, config) -> None:
 
 
 def _invalidate(app, config) -> None:
-    from egov_repro.book import invalidate, quiet_kernels
-
     root = Path(app.srcdir)
     quiet_kernels(root)
     cache = Path(config.nb_execution_cache_path or root / "_build" / ".jupyter_cache")
