@@ -8,39 +8,46 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The same as shell words, quoted: a clone's folder (and so a venv's or an interpreter's
+# path) may hold spaces, quotes or non-ASCII letters.
+shell_word = '$(subst ','\'',$(1))'
+# A PYTHON given on the command line or in the environment is taken literally ($ too).
+PYTHON_SH = $(call shell_word,$(if $(filter command% environment%,$(origin PYTHON)),$(value PYTHON),$(PYTHON)))
+VENV_SH   = $(call shell_word,$(VENV))
+BIN_SH    = $(call shell_word,$(BIN))
 UV_VERSION := 0.13.9
 
 .PHONY: book test figures env lock lint bench clean check-python
 
 check-python:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
-	  echo "egov-repro needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing)."; \
+	@$(PYTHON_SH) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
+	  echo "egov-repro needs Python 3.11 or newer; '"$(PYTHON_SH)"' is $$($(PYTHON_SH) --version 2>&1 || echo missing)."; \
 	  echo "Install Python 3.11+ and run e.g. 'make book PYTHON=python3.12'."; exit 1; }
 
 # The environment is *synced* to the lock: packages the lock no longer lists are removed
 # (uv pip sync; the pip fallback rebuilds the environment from scratch instead).
 $(STAMP): requirements.lock pyproject.toml | check-python
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@if $(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) 2>/dev/null; then \
+	@test -x $(BIN_SH)/python || $(PYTHON_SH) -m venv $(VENV_SH)
+	@if $(BIN_SH)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) 2>/dev/null; then \
 	  echo "syncing .venv to requirements.lock with uv"; \
-	  $(BIN)/uv pip sync -q --compile-bytecode --python $(BIN)/python --require-hashes requirements.lock && \
-	  $(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e . ; \
+	  $(BIN_SH)/uv pip sync -q --compile-bytecode --python $(BIN_SH)/python --require-hashes requirements.lock && \
+	  $(BIN_SH)/uv pip install -q --python $(BIN_SH)/python --no-deps -e . ; \
 	else \
 	  echo "uv unavailable: rebuilding .venv from requirements.lock with pip"; \
-	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) && \
-	  $(BIN)/python -m pip install -q --require-hashes -r requirements.lock && \
-	  $(BIN)/python -m pip install -q --no-deps -e . ; \
+	  rm -rf $(VENV_SH) && $(PYTHON_SH) -m venv $(VENV_SH) && \
+	  $(BIN_SH)/python -m pip install -q --require-hashes -r requirements.lock && \
+	  $(BIN_SH)/python -m pip install -q --no-deps -e . ; \
 	fi
-	@$(BIN)/python -m compileall -q src
+	@$(BIN_SH)/python -m compileall -q src
 	@touch $(STAMP)
 
 env: $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/egov-repro book
+	$(BIN_SH)/egov-repro book
 
 figures: $(STAMP)
-	$(BIN)/egov-repro figures
+	$(BIN_SH)/egov-repro figures
 
 # The site audit's Lighthouse (pinned in benchmarks/package-lock.json), when npm exists;
 # without it the audit is skipped with its reason (and fails under CI=true).
@@ -51,19 +58,19 @@ $(LIGHTHOUSE): benchmarks/package-lock.json
 	else echo "npm not found: the Lighthouse site audit will be skipped"; fi
 
 test: $(STAMP) $(LIGHTHOUSE)
-	$(BIN)/python -m pytest
+	$(BIN_SH)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN_SH)/ruff check . && $(BIN_SH)/ruff format --check .
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN_SH)/python benchmarks/run.py
 
 # Re-resolve pyproject.toml's dependencies (and its test extra) into exact pins for every
 # platform (Linux, macOS, Windows) and Python 3.11-3.13: requirements.lock has hashes,
 # requirements.txt the same pins plus the package itself (what Binder installs).
 lock: $(STAMP)
-	$(BIN)/uv pip compile -q --universal --python-version 3.11 --generate-hashes --extra test pyproject.toml -o requirements.lock
+	$(BIN_SH)/uv pip compile -q --universal --python-version 3.11 --generate-hashes --extra test pyproject.toml -o requirements.lock
 	{ echo "# The package itself (editable) and its exact dependency pins: requirements.lock"; \
 	  echo "# without the hashes. Regenerate both with make lock."; \
 	  echo "-e ."; awk '/^[A-Za-z0-9]/ { sub(/ \\$$/, ""); print }' requirements.lock; } > requirements.txt

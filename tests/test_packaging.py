@@ -165,7 +165,10 @@ def test_binder_has_what_repo2docker_needs_and_colab_is_not_offered():
 
 
 def test_makefile_refuses_a_python_older_than_311_with_a_clear_message(tmp_path):
-    old = tmp_path / "python3"
+    # A folder a user may well have: spaces, a quote, non-ASCII letters, a dollar sign.
+    folder = tmp_path / "My Projects" / "Ahmad's ëgov $HOME"
+    folder.mkdir(parents=True)
+    old = folder / "python3"
     old.write_text('#!/bin/sh\ncase "$1" in --version) echo "Python 3.9.18";; *) exit 1;; esac\n')
     old.chmod(0o755)
     result = subprocess.run(
@@ -173,6 +176,7 @@ def test_makefile_refuses_a_python_older_than_311_with_a_clear_message(tmp_path)
     )
     assert result.returncode != 0
     assert "needs Python 3.11 or newer" in result.stdout and "Python 3.9.18" in result.stdout
+    assert f"'{old}' is Python 3.9.18" in result.stdout
     ok = subprocess.run(
         ["make", "-s", "check-python", f"PYTHON={sys.executable}"],
         cwd=ROOT,
