@@ -124,11 +124,47 @@ def cmd_refresh(args) -> int:
     return 0
 
 
+def cmd_pdf(args) -> int:
+    from egov_repro.pdf import build
+
+    for path in build(Path(args.root) if args.root else None, Path(args.out) if args.out else None):
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_lab(args) -> int:
+    from egov_repro.lab import run
+
+    return run(Path(args.root) if args.root else None, args.port, args.token)
+
+
+def version_line() -> str:
+    """The package version and the data package version: what a citer quotes."""
+    from egov_repro import __version__, paths
+    from egov_repro.pdf import versions
+
+    return f"egov-repro {__version__} (data package {versions(paths.project_root())[1]})"
+
+
+class _Version(argparse.Action):
+    """--version, computed only when asked for (it reads the data package)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_line())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="egov-repro",
         description="Rebuild and audit the figures of Fahlevy, Saleh & Nurmiyati (2023) "
         "from UN E-Government Survey data.",
+    )
+    parser.add_argument(
+        "--version", action=_Version, help="print the package and data package versions"
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -170,6 +206,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("book", help="build the book into _build/html (warnings are errors)")
     p.add_argument("--root", help="the book's folder (default: the current folder)")
     p.set_defaults(func=cmd_book)
+
+    p = sub.add_parser("pdf", help="print the built book to _build/pdf/egov-repro-<lang>.pdf")
+    p.add_argument("--root", help="the book's folder (default: the current folder)")
+    p.add_argument("--out", help="output folder (default: _build/pdf)")
+    p.set_defaults(func=cmd_pdf)
+
+    p = sub.add_parser("lab", help="JupyterLab on the book, the project's kernel by default")
+    p.add_argument("--root", help="the book's folder (default: the current folder)")
+    p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: 8888 or the next free)")
+    p.add_argument("--token", help="the server's token (default: a random one, in the URL)")
+    p.set_defaults(func=cmd_lab)
 
     p = sub.add_parser("serve", help="preview the built site as GitHub Pages serves it")
     p.add_argument("--site", default="_build/html", help="the built site (default: _build/html)")

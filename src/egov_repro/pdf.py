@@ -1,0 +1,482 @@
+"""The book as one PDF per edition, printed from the built HTML (no second execution).
+
+The pages of ``_build/html`` are put together in ``_toc.yml`` order into one print
+document (a cover with the versions, the build date and how to cite; a table of contents;
+every page's article without the site's chrome, hidden code left out), which Chromium
+prints: the SVG figures stay vectors, text is selectable, fonts are embedded, links and
+cross-references are clickable, and headings become PDF bookmarks. Chromium cannot put
+page numbers into a table of contents, so the document is printed twice: the first print
+tells on which page each chapter and section starts (its named destination), the second
+prints those numbers. Dates come from ``SOURCE_DATE_EPOCH`` (else the last commit) and
+the file identifier from the content, so two builds of one commit are byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from html import escape
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from egov_repro.atomic import write_bytes, write_text
+from egov_repro.errors import DataError
+
+PDF_DIR = Path("_build") / "pdf"
+# Words of the cover and contents, per edition language; the pages bring their own.
+PHRASES = {
+    "en": {
+        "subtitle": "An executable reproduction of Fahlevy, Saleh & Nurmiyati (2023), "
+        "<em>Eksistensi birokrasi di era revolusi 4.0</em>, from UN E-Government Survey data",
+        "version": "Package version",
+        "data_version": "Data package version",
+        "built": "Built on",
+        "commit": "from commit",
+        "paper": "The paper",
+        "cite": "How to cite",
+        "cite_also": "Please cite the paper and the UN data too (see the chapter “How to cite”).",
+        "online": "Online edition",
+        "contents": "Contents",
+        "licence": "Code: MIT. Text and figures: CC BY 4.0. UN E-Government Survey data: "
+        "UN DESA, United Nations terms of use.",
+        "software": "software",
+    },
+    "id": {
+        "subtitle": "Reproduksi yang dapat dijalankan atas Fahlevy, Saleh & Nurmiyati (2023), "
+        "<em>Eksistensi birokrasi di era revolusi 4.0</em>, dari data UN E-Government Survey",
+        "version": "Versi paket",
+        "data_version": "Versi paket data",
+        "built": "Dibangun pada",
+        "commit": "dari commit",
+        "paper": "Makalah",
+        "cite": "Cara mengutip",
+        "cite_also": "Kutip juga makalah dan data PBB (lihat bab “Cara mengutip”).",
+        "online": "Edisi daring",
+        "contents": "Daftar isi",
+        "licence": "Kode: MIT. Teks dan gambar: CC BY 4.0. Data UN E-Government Survey: "
+        "UN DESA, ketentuan penggunaan PBB.",
+        "software": "perangkat lunak",
+    },
+}
+MONTHS_ID = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+PAPER_DOI = "10.54144/govsci.v4i1.45"
+# Chromium's flags for printing in a container or CI runner (no sandbox, no network).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+# --- what is printed ----------------------------------------------------------------
+
+
+def editions(html: Path) -> list[tuple[str, Path]]:
+    """(language, built site) of each edition: English in ``html``; Indonesian in
+    ``html/id`` once the Indonesian edition is built there."""
+    found = [("en", html)]
+    if (html / "id" / "intro.html").is_file():
+        found.append(("id", html / "id"))
+    return found
+
+
+def source_date(root: Path) -> dt.datetime:
+    """The build date: ``SOURCE_DATE_EPOCH`` when set, else the time of the last commit."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            epoch = subprocess.run(
+                ["git", "log", "-1", "--format=%ct"],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            epoch = ""
+    if not epoch.isdigit():
+        raise DataError(
+            f"{root}: not a git checkout with a commit, and SOURCE_DATE_EPOCH is not set; "
+            "expected one of them to date the PDF (e.g. SOURCE_DATE_EPOCH=$(date +%s))"
+        )
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+
+
+def versions(root: Path) -> tuple[str, str]:
+    """(package version, data package version): what ``--version``, the cover, the site's
+    footer and CITATION.cff show."""
+    from egov_repro import __version__
+
+    descriptor = root / "data" / "datapackage.json"
+    try:
+        data_version = json.loads(descriptor.read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(f"{descriptor}: expected a data package with a 'version' ({exc})") from exc
+    return __version__, data_version
+
+
+def format_date(date: dt.datetime, lang: str) -> str:
+    if lang == "id":
+        return f"{date.day} {MONTHS_ID.split()[date.month - 1]} {date.year}"
+    return f"{date.day} {date.strftime('%B %Y')}"
+
+
+def site_url(root: Path) -> str:
+    """The published site (GitHub Pages of the repository named in _config.yml)."""
+    import yaml
+
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    repo = (config.get("repository") or {}).get("url", "")
+    match = re.match(r"https://github\.com/([^/]+)/([^/]+?)/?$", repo)
+    return f"https://{match.group(1)}.github.io/{match.group(2)}/" if match else ""
+
+
+def _parts(root: Path) -> list[tuple[str | None, list[str]]]:
+    """(part caption, documents) in reading order; the landing page has no part."""
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    parts = [(None, [toc["root"]])]
+    for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
+        parts.append((part.get("caption"), [entry["file"] for entry in part.get("chapters", [])]))
+    return parts
+
+
+def _slug(doc: str) -> str:
+    return re.sub(r"[^A-Za-z0-9-]+", "-", doc).strip("-")
+
+
+# --- one print document -------------------------------------------------------------
+
+
+def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, level_shift: int):
+    """The page's article, with ids made unique in the book, links between pages turned
+    into links inside the PDF, files linked on the published site, and no site chrome."""
+    from bs4 import BeautifulSoup
+
+    if not page.is_file():
+        raise DataError(f"{page}: page of {doc!r} (listed in _toc.yml) not built; run make book")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article", class_="bd-article")
+    if article is None:
+        raise DataError(f"{page}: expected an <article class='bd-article'> (a Jupyter Book page)")
+    for junk in article.select("a.headerlink, details.hide, script, style, .toggle-details"):
+        junk.decompose()
+    slug = _slug(doc)
+    for tag in article.find_all(id=True):
+        tag["id"] = f"{slug}--{tag['id']}"
+    here = page.parent
+    for link in article.find_all("a", href=True):
+        href = link["href"]
+        parts = urlsplit(href)
+        if parts.scheme or href.startswith("//"):
+            continue
+        if not parts.path:
+            link["href"] = f"#{slug}--{parts.fragment}" if parts.fragment else f"#{slug}"
+            continue
+        target = (here / unquote(parts.path)).resolve()
+        try:
+            relative = target.relative_to(html.resolve()).as_posix()
+        except ValueError:
+            relative = parts.path
+        target_doc = relative.removesuffix(".html")
+        if relative.endswith(".html") and target_doc in docs:
+            fragment = f"{_slug(target_doc)}--{parts.fragment}" if parts.fragment else ""
+            link["href"] = f"#{fragment or _slug(target_doc)}"
+        else:
+            link["href"] = online + relative + (f"#{parts.fragment}" if parts.fragment else "")
+    for image in article.find_all("img", src=True):
+        source = urlsplit(image["src"])
+        if not source.scheme:
+            image["src"] = (here / unquote(source.path)).resolve().as_uri()
+    for heading in article.find_all(re.compile(r"^h[1-6]$")):
+        # A heading wrapped in the source would lose the space at its line break in the
+        # PDF's bookmarks.
+        for text in heading.find_all(string=True):
+            text.replace_with(re.sub(r"\s+", " ", str(text)))
+        if level_shift:
+            heading.name = f"h{min(6, int(heading.name[1]) + level_shift)}"
+    body = article.find("section") or article
+    return body
+
+
+def _print_css(html: Path) -> str:
+    own = (Path(__file__).parent / "static" / "egov-repro.css").read_text(encoding="utf-8")
+    pygments = html / "_static" / "pygments.css"
+    code = pygments.read_text(encoding="utf-8") if pygments.is_file() else ""
+    return own + code + PRINT_CSS
+
+
+PRINT_CSS = """
+@page { size: A4; margin: 20mm 18mm 20mm 18mm;
+  @bottom-center { content: counter(page); font: 9pt "DejaVu Sans", sans-serif; color: #444; } }
+@page :first { @bottom-center { content: none; } }
+html { font: 10.5pt/1.45 "DejaVu Serif", serif; color: #111; }
+body { margin: 0; }
+h1, h2, h3, h4, h5, h6, .cover, .toc { font-family: "DejaVu Sans", sans-serif; }
+h1, h2, h3, h4 { break-after: avoid; line-height: 1.25; }
+h1 { font-size: 20pt; margin: 0 0 12pt; }
+h2 { font-size: 15pt; margin: 16pt 0 8pt; }
+h3 { font-size: 12.5pt; margin: 14pt 0 6pt; }
+h4, h5, h6 { font-size: 11pt; margin: 12pt 0 4pt; }
+.part-title { font-size: 13pt; letter-spacing: 0.04em; color: #555; font-weight: 400;
+  margin: 0 0 18pt; border-bottom: 1px solid #999; padding-bottom: 4pt; }
+.page { break-before: page; }
+p, li, dd, dt, figcaption, td, th { overflow-wrap: break-word; orphans: 3; widows: 3; }
+a { color: #0b4f9c; text-decoration: none; }
+code, pre, kbd { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: 6pt;
+  border-left: 2px solid #ccc; margin: 6pt 0; }
+div.highlight { background: none; }
+img { max-width: 100%; height: auto; }
+figure, .egov-figure { break-inside: avoid; }
+.egov-table, .egov-table:focus { overflow: visible; border: none; outline: none; }
+table { border-collapse: collapse; max-width: 100%; font-size: 8pt; margin: 6pt 0; }
+.egov-table table { width: auto; }
+th, td { padding: 1.5pt 4pt; border-bottom: 0.5pt solid #bbb; vertical-align: top; }
+.egov-table th, .egov-table td { white-space: normal; min-width: 0; }
+td { overflow-wrap: anywhere; }
+th { overflow-wrap: break-word; hyphens: auto; }
+.egov-table th:first-child, .egov-table td:first-child { position: static; box-shadow: none; }
+caption { caption-side: top; text-align: left; font-weight: 600; margin-bottom: 3pt; }
+tr { break-inside: avoid; }
+.claim-cards { display: block; }
+.claim-card { break-inside: avoid; margin: 0 0 8pt; }
+.claim-card dl { grid-template-columns: 9rem 1fr; }
+.cell_output .output { overflow: visible; }
+.bibtex-citation, .citation { overflow-wrap: anywhere; }
+.svg-inline--fa { height: 1em; width: 1em; }
+.cover { height: 245mm; display: flex; flex-direction: column; }
+.cover-title { font-size: 26pt; font-weight: 700; line-height: 1.15; margin: 40mm 0 8pt; }
+.cover-subtitle { font-size: 13pt; line-height: 1.35; margin: 0 0 24pt; color: #333; }
+.cover dl { display: grid; grid-template-columns: 45mm 1fr; gap: 3pt 8pt; margin: 0 0 18pt; }
+.cover dt { font-weight: 700; }
+.cover dd { margin: 0; overflow-wrap: anywhere; }
+.cover .cite { font-family: "DejaVu Serif", serif; font-size: 10pt; }
+.cover .licence { margin-top: auto; font-size: 8.5pt; color: #444; }
+.toc { break-before: page; }
+.toc ol { list-style: none; padding: 0; margin: 0; }
+.toc li { margin: 0; }
+.toc .toc-part { font-weight: 700; font-size: 9.5pt; letter-spacing: 0.04em;
+  margin: 10pt 0 2pt; color: #555; }
+.toc .toc-entry { display: flex; align-items: baseline; gap: 4pt; }
+.toc .toc-entry a { color: #111; }
+.toc .toc-chapter { font-weight: 600; margin-top: 4pt; }
+.toc .toc-section { padding-left: 14pt; font-size: 9.5pt; }
+.toc .dots { flex: 1; border-bottom: 1px dotted #999; transform: translateY(-3pt); }
+.toc .num { width: 2.2em; text-align: right; font-variant-numeric: tabular-nums; }
+"""
+
+
+def _headings(body, slug: str) -> tuple[str, str, list[tuple[str, str]]]:
+    """(chapter title, its anchor, [(section title, anchor)]) of a page."""
+    title_tag = body.find(re.compile(r"^h[1-6]$"))
+    title = title_tag.get_text(" ", strip=True) if title_tag else slug
+    sections = []
+    for section in body.find_all("section", id=True, recursive=False):
+        heading = section.find(re.compile(r"^h[1-6]$"))
+        if heading is not None:
+            sections.append((heading.get_text(" ", strip=True), section["id"]))
+    return title, body.get("id") or slug, sections
+
+
+def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = None) -> str:
+    """The print document of one edition; ``pages`` maps anchors to page numbers for the
+    table of contents (blank on the first print)."""
+    import yaml
+
+    words = PHRASES[lang]
+    package, data = versions(root)
+    date = source_date(root)
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    from egov_repro.sphinxext import build_stamp
+
+    commit = build_stamp(root)["commit"]
+    online = site_url(root)
+    parts = _parts(root)
+    docs = {doc for _, members in parts for doc in members}
+    pages = pages or {}
+
+    def number(anchor: str) -> str:
+        return str(pages.get(anchor, ""))
+
+    contents, body = [], []
+    for caption, members in parts:
+        shift = 1 if caption else 0
+        if caption:
+            contents.append(f'<li class="toc-part">{escape(caption)}</li>')
+        for index, doc in enumerate(members):
+            section = _article(html / f"{doc}.html", doc, docs, html, online, shift)
+            slug = _slug(doc)
+            title, anchor, sections = _headings(section, slug)
+            heading = ""
+            if caption and index == 0:
+                heading = f'<h1 class="part-title">{escape(caption)}</h1>'
+            body.append(f'<div class="page" id="{slug}">{heading}{section}</div>')
+            contents.append(
+                f'<li class="toc-entry toc-chapter"><a href="#{anchor}">{escape(title)}</a>'
+                f'<span class="dots"></span><span class="num">{number(anchor)}</span></li>'
+            )
+            for name, target in sections:
+                contents.append(
+                    f'<li class="toc-entry toc-section"><a href="#{target}">{escape(name)}</a>'
+                    f'<span class="dots"></span><span class="num">{number(target)}</span></li>'
+                )
+    year = str(citation.get("date-released", date.year))[:4]
+    repository = citation.get("repository-code", "")
+    cite = (
+        f"{escape(citation['authors'][0].get('name', ''))} ({year}). "
+        f"<em>{escape(' '.join(str(citation['title']).split()))}</em> "
+        f"(version {escape(str(citation['version']))}) [{words['software']}]. "
+        f'<a href="{escape(repository)}">{escape(repository)}</a>'
+    )
+    cover = f"""
+<div class="cover">
+<p class="cover-title">{escape(config["title"])}</p>
+<p class="cover-subtitle">{words["subtitle"]}</p>
+<dl>
+<dt>{words["version"]}</dt><dd>egov-repro {escape(package)}</dd>
+<dt>{words["data_version"]}</dt><dd>{escape(data)}</dd>
+<dt>{words["built"]}</dt><dd>{format_date(date, lang)}, {words["commit"]}
+<code>{escape(commit)}</code></dd>
+<dt>{words["paper"]}</dt><dd><a href="https://doi.org/{PAPER_DOI}">doi:{PAPER_DOI}</a></dd>
+<dt>{words["online"]}</dt><dd><a href="{escape(online)}">{escape(online)}</a></dd>
+</dl>
+<p><strong>{words["cite"]}</strong></p>
+<p class="cite">{cite}</p>
+<p>{words["cite_also"]}</p>
+<p class="licence">{words["licence"]}</p>
+</div>"""
+    toc = (
+        f'<nav class="toc"><h1 id="contents">{words["contents"]}</h1>'
+        f"<ol>{''.join(contents)}</ol></nav>"
+    )
+    title = escape(f"{config['title']} (egov-repro {package}, data {data})")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{title}</title><style>{_print_css(html)}</style></head>"
+        f"<body>{cover}{toc}{''.join(body)}</body></html>\n"
+    )
+
+
+# --- printing -----------------------------------------------------------------------
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium when installed (no browser download); else None, and
+    Playwright's own Chromium is used if it has been installed."""
+    return os.environ.get("CHROME_PATH") or shutil.which("chromium") or None
+
+
+def anchor_pages(pdf: bytes) -> dict[str, int]:
+    """Named destination -> page number (1 = the cover), as Chromium wrote them."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    numbers = {}
+    for name, destination in reader.named_destinations.items():
+        try:
+            numbers[str(name).removeprefix("/")] = (
+                reader.get_destination_page_number(destination) + 1
+            )
+        except (KeyError, ValueError, AttributeError):
+            continue
+    return numbers
+
+
+def _print(browser, document: Path) -> bytes:
+    page = browser.new_page()
+    try:
+        page.goto(document.as_uri(), wait_until="load")
+        return page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+    finally:
+        page.close()
+
+
+def fix_metadata(pdf: bytes, title: str, lang: str, date: dt.datetime) -> bytes:
+    """The same bytes for the same book: dates from the build date, no XMP packet (it
+    holds the print time), and a file identifier derived from the content."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    stamp = date.strftime("D:%Y%m%d%H%M%SZ")
+    writer.metadata = {
+        "/Title": title,
+        "/Author": "egov-repro contributors",
+        "/Subject": "Reproduction of Fahlevy, Saleh & Nurmiyati (2023), doi:" + PAPER_DOI,
+        "/Creator": "egov-repro pdf (Chromium)",
+        "/Producer": "egov-repro",
+        "/CreationDate": stamp,
+        "/ModDate": stamp,
+    }
+    writer.root_object.pop(NameObject("/Metadata"), None)
+    writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+    writer._ID = ArrayObject([ByteStringObject(b"\0" * 16)] * 2)
+    first = io.BytesIO()
+    writer.write(first)
+    digest = hashlib.md5(first.getvalue(), usedforsecurity=False).digest()
+    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
+    final = io.BytesIO()
+    writer.write(final)
+    return final.getvalue()
+
+
+def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
+    """Print every built edition to ``out`` (default ``_build/pdf``) as
+    ``egov-repro-<lang>.pdf``, and put a copy in the edition's site (``pdf/``), where
+    every page's download menu links it."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    root = (root or Path.cwd()).resolve()
+    html = root / "_build" / "html"
+    if not (html / "intro.html").is_file():
+        raise FileNotFoundError(f"{html}: no built book here; run `make book` first")
+    out = (out or root / PDF_DIR).resolve()
+    date = source_date(root)
+    package, data = versions(root)
+    written = []
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
+        except PlaywrightError as exc:
+            raise FileNotFoundError(
+                "no Chromium to print with: install Debian's `chromium` (apt-get install "
+                "chromium) or run `.venv/bin/python -m playwright install chromium`"
+                f" ({str(exc).splitlines()[0]})"
+            ) from exc
+        try:
+            for lang, site in editions(html):
+                work = out / f".print-{lang}"
+                work.mkdir(parents=True, exist_ok=True)
+                document = work / "book.html"
+                pages: dict[str, int] = {}
+                for _ in range(4):  # numbers settle after one or two more prints
+                    write_text(document, assemble(root, site, lang, pages))
+                    pdf = _print(browser, document)
+                    found = anchor_pages(pdf)
+                    if pages and all(found.get(k) == v for k, v in pages.items()):
+                        break
+                    pages = found
+                title = f"{_title(root)} (egov-repro {package}, data {data})"
+                target = out / f"egov-repro-{lang}.pdf"
+                final = fix_metadata(pdf, title, lang, date)
+                write_bytes(target, final)
+                write_bytes(site / "pdf" / target.name, final)
+                shutil.rmtree(work, ignore_errors=True)
+                written.append(target)
+        finally:
+            browser.close()
+    return written
+
+
+def _title(root: Path) -> str:
+    import yaml
+
+    return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["title"]
