@@ -19,7 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 from egov_repro import analysis, paper
-from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016, primary_pegi_2016
+from egov_repro.datasets import (
+    editions_in,
+    load_egdi,
+    load_pegi_2016,
+    primary_pegi_2016,
+)
 from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
 from egov_repro.text import join_and, ordinal
@@ -40,6 +45,7 @@ FIELDS = (
     "source",
     "claim",
     "where",
+    "paper_words",
     "cited_source",
     "paper_says",
     "data_says",
@@ -71,27 +77,16 @@ def _same(a: float, b: float, decimals: int = 4) -> bool:
     return round(float(a), decimals) == round(float(b), decimals)
 
 
-def _record(
-    id,
-    claim,
-    where,
-    paper_says,
-    data_says,
-    paper_value,
-    data_value,
-    verdict,
-    explanation,
-    *,
-    cited_source=None,
-    source="paper",
-) -> dict:
+def _entry(source, id, claim, passage, values) -> dict:
+    paper_says, data_says, paper_value, data_value, verdict, explanation = values
     assert verdict in VERDICTS and source in SOURCES
     return {
         "id": id,
         "source": source,
         "claim": claim,
-        "where": where,
-        "cited_source": cited_source,
+        "where": passage.where,
+        "paper_words": passage.words,
+        "cited_source": passage.cited_source,
         "paper_says": paper_says,
         "data_says": data_says,
         "paper_value": paper_value,
@@ -99,6 +94,22 @@ def _record(
         "verdict": verdict,
         "explanation": explanation,
     }
+
+
+def _record(id, claim, *values) -> dict:
+    """A statement of the paper: where it stands, its key words and the source it
+    credits come from ``paper.PASSAGES``; the values (paper says, data say, paper value,
+    data value, verdict, explanation) are computed by the caller."""
+    return _entry("paper", id, claim, paper.PASSAGES[id], values)
+
+
+def _follow_up(id, claim, follows: str, cited_source: str, *values) -> dict:
+    """Our question, asked of newer data, of the paper statement ``follows``."""
+    stated = paper.PASSAGES[follows]
+    passage = paper.Passage(
+        f"Follow-up of the statement '{follows}' ({stated.where})", stated.words, cited_source
+    )
+    return _entry("follow-up", id, claim, passage, values)
 
 
 # --- the audit --------------------------------------------------------------------
@@ -122,6 +133,7 @@ def audit(data_dir: Path | None = None) -> list[dict]:
         _rank_move(ctx),
         _rank_keeps_rising(ctx),
         _weakest_component(ctx),
+        _portals_rated(ctx),
         _successes_and_failures(ctx),
         _sea_place_latest(ctx),
         _weakest_component_latest(ctx),
@@ -172,7 +184,6 @@ def _sea_place(ctx) -> dict:
     return _record(
         "sea-place",
         f"Indonesia is 5th among Southeast Asian countries on the EGDI ({ctx.year}).",
-        paper.ABSTRACT_AND_AFTER_FIG1,
         ordinal(paper.SEA_PLACE),
         ordinal(place),
         paper.SEA_PLACE,
@@ -181,7 +192,6 @@ def _sea_place(ctx) -> dict:
         f"Of the {len(ctx.sea)} Southeast Asian countries surveyed in {ctx.year}, Indonesia's "
         f"published world rank ({ctx.rank(ctx.year)}) is the {ordinal(place)} best. Among "
         f"the ten countries of the paper's chart it is also {ordinal(chart_place)}.",
-        cited_source=paper.FIGURE1_SOURCE,
     )
 
 
@@ -196,9 +206,8 @@ def _top_four(ctx) -> dict:
     )
     return _record(
         "top-four-order",
-        f"Singapore, Malaysia, Thailand and Brunei Darussalam, in that order, are ahead of "
-        f"Indonesia ({ctx.year}).",
-        paper.AFTER_FIG1,
+        f"{join_and([ctx.names[c] for c in paper.TOP_FOUR])}, in that order, are ahead of "
+        f"{ctx.names[paper.FOCUS]} ({ctx.year}).",
         ", ".join(ctx.names[c] for c in paper.TOP_FOUR),
         ", ".join(ctx.names[c] for c in ahead),
         paper.TOP_FOUR,
@@ -206,7 +215,6 @@ def _top_four(ctx) -> dict:
         verdict_of_parts(holding, len(paper.TOP_FOUR)),
         f"{holding} of the {len(paper.TOP_FOUR)} places the paper gives match the published "
         f"world ranks. The order in the data is: {order}.",
-        cited_source=paper.FIGURE1_SOURCE,
     )
 
 
@@ -220,7 +228,6 @@ def _region_leader(ctx) -> dict:
     return _record(
         "region-leader",
         f"Singapore still leads Southeast Asia on the EGDI ({ctx.year}).",
-        paper.AFTER_FIG1,
         f"{ctx.names[leader]}, first in {ctx.year} as before",
         f"{ctx.names[leader]} first in {len(led)} of {len(shown)} editions "
         f"({shown[0]}-{shown[-1]})",
@@ -231,7 +238,6 @@ def _region_leader(ctx) -> dict:
         f"{len(led)} of the {len(shown)} editions from {shown[0]} to {shown[-1]}. In "
         f"{ctx.year} its EGDI ({ctx.value(ctx.year, leader):.4f}) is {lead:.4f} above the "
         f"next country's ({ctx.names[ctx.sea['iso3'].iloc[1]]}).",
-        cited_source=paper.FIGURE1_SOURCE,
     )
 
 
@@ -240,14 +246,12 @@ def _egdi_value(ctx) -> dict:
     return _record(
         "egdi-value",
         f"Indonesia's EGDI in {ctx.year} is 0.7160 on a 0-1 scale.",
-        paper.AFTER_FIG1,
         f"{paper.EGDI_2022:.4f}",
         f"{value:.4f}",
         paper.EGDI_2022,
         value,
         "confirmed" if _same(value, paper.EGDI_2022) else "differs",
         f"The UN table for {ctx.year} gives Indonesia an EGDI of {value:.4f}.",
-        cited_source=paper.FIGURE1_SOURCE,
     )
 
 
@@ -257,14 +261,12 @@ def _world_rank(ctx) -> dict:
     return _record(
         "world-rank",
         f"Indonesia ranks 77th in the world in {ctx.year}.",
-        paper.AFTER_FIG1,
         str(paper.RANK_2022),
         f"{rank} of {surveyed}",
         paper.RANK_2022,
         rank,
         "confirmed" if rank == paper.RANK_2022 else "differs",
         f"Indonesia's published world rank in {ctx.year} is {rank} of {surveyed} countries.",
-        cited_source=paper.FIGURE1_SOURCE,
     )
 
 
@@ -284,7 +286,6 @@ def _earlier_rank_year(ctx) -> dict:
     return _record(
         "earlier-rank-year",
         f"Indonesia's world rank before {ctx.year} was 88, in {stated_year}.",
-        paper.AFTER_FIG1,
         f"rank {stated_rank} in {stated_year}",
         f"rank {previous_rank} in {previous}",
         {"rank": stated_rank, "year": stated_year},
@@ -292,39 +293,44 @@ def _earlier_rank_year(ctx) -> dict:
         verdict,
         f"{edition_note}In the edition before {ctx.year}, the {previous} survey, Indonesia's "
         f"published world rank was {previous_rank}.",
-        cited_source=paper.FIGURE1_SOURCE,
     )
 
 
 def _rise(ctx) -> dict:
+    """The paper counts the rank's rise from 88 to 77 as "11 poin" from 2021 to 2022: the
+    number is a count of world-rank places; its start year is the one judged in
+    ``earlier-rank-year``."""
+    stated_year = paper.EARLIER_RANK_YEAR
     previous = ctx.previous(ctx.year)
     places = ctx.rank(previous) - ctx.rank(ctx.year)
-    before, after = ctx.value(previous), ctx.value(ctx.year)
-    points = round((after - before) * 100, 2)  # EGDI points: hundredths of the 0-1 index
-    verdict = verdict_of_units(_same(points, paper.RISE, 2), places == paper.RISE)
-    if places == paper.RISE and not _same(points, paper.RISE, 2):
-        what = (
-            f"The {paper.RISE} is the number of world-rank places Indonesia climbed, "
-            f"not {paper.RISE_UNIT}"
-        )
-    elif _same(points, paper.RISE, 2):
-        what = f"The EGDI rose by {paper.RISE} points, as stated"
+    in_stated_year = stated_year in ctx.editions and (
+        ctx.rank(stated_year) - ctx.rank(ctx.year) == paper.RISE
+    )
+    verdict = verdict_of_units(in_stated_year, places == paper.RISE)
+    if in_stated_year:
+        period = f"The rise is measured from the {stated_year} edition, as stated."
     else:
-        what = f"Neither the rank nor the EGDI moved by {paper.RISE}"
+        period = (
+            f"The period is not: the rise runs from the {previous} edition, the one before "
+            f"{ctx.year}, and {stated_year} has no edition. That is the year judged in the "
+            "record 'earlier-rank-year'; this record repeats it because the paper states the "
+            "period again with the size of the rise."
+        )
+    size = "holds" if places == paper.RISE else f"does not hold (the rise is {places})"
     return _record(
         "rise",
-        f"Between the {previous} and {ctx.year} editions Indonesia rose by "
-        f"{paper.RISE} '{paper.RISE_UNIT}'.",
-        paper.AFTER_FIG1,
-        f"+{paper.RISE} {paper.RISE_UNIT}",
-        f"+{places} rank places; EGDI +{after - before:.4f} ({points:+.2f} points)",
-        {"value": paper.RISE, "unit": paper.RISE_UNIT},
-        {"rank_places": places, "egdi_change": round(after - before, 4)},
+        f"Indonesia's world rank rose by {paper.RISE} places ('{paper.RISE} poin') from "
+        f"{stated_year} to {ctx.year}.",
+        f"+{paper.RISE} places, {stated_year} to {ctx.year}",
+        f"+{places} places, {previous} to {ctx.year} (world rank {ctx.rank(previous)} to "
+        f"{ctx.rank(ctx.year)})",
+        {"rank_places": paper.RISE, "from_year": stated_year},
+        {"rank_places": places, "from_year": previous},
         verdict,
-        f"{what}: world rank {ctx.rank(previous)} in {previous}, {ctx.rank(ctx.year)} in "
-        f"{ctx.year}. The EGDI went from {before:.4f} to {after:.4f}, a rise of "
-        f"{after - before:.4f} ({points:.2f} points on a 100-point scale).",
-        cited_source=paper.FIGURE1_SOURCE,
+        f"The paper's {paper.RISE} 'poin' count world-rank places, from {paper.EARLIER_RANK} "
+        f"to {paper.RANK_2022}. In the data Indonesia's rank went from {ctx.rank(previous)} "
+        f"in {previous} to {ctx.rank(ctx.year)} in {ctx.year}, so the size of the rise "
+        f"{size}. {period}",
     )
 
 
@@ -350,9 +356,8 @@ def _places_6_to_10(ctx) -> dict:
         )
     return _record(
         "places-6-to-10",
-        "Places 6 to 10 in Southeast Asia are the Philippines, Cambodia, Myanmar, "
-        "Timor-Leste and Laos.",
-        paper.AFTER_FIG1,
+        f"Places 6 to 10 in Southeast Asia are "
+        f"{join_and([ctx.names[c] for c in paper.PLACES_6_TO_10])}, in that order.",
         ", ".join(f"{ctx.names[c]} {p}" for c, p in stated.items()),
         ", ".join(f"{ctx.names[c]} {p}" for c, p in found.items()),
         stated,
@@ -361,7 +366,6 @@ def _places_6_to_10(ctx) -> dict:
         f"{omission}{holding} of the {len(stated)} places are right; in the data the five are "
         + join_and([f"{ctx.names[c]} {ordinal(p)}" for c, p in found.items()])
         + ".",
-        cited_source=paper.FIGURE1_SOURCE,
     )
 
 
@@ -373,7 +377,6 @@ def _laos(ctx) -> dict:
     return _record(
         "laos-below-0.4",
         f"{name} scores below 0.4 percent ({ctx.year}).",
-        paper.AFTER_FIG1,
         f"below {paper.LAOS_BELOW} {paper.LAOS_BELOW_UNIT}",
         f"EGDI {value:.4f} ({percent:.2f} percent of the maximum)",
         {"value": paper.LAOS_BELOW, "unit": paper.LAOS_BELOW_UNIT},
@@ -385,7 +388,6 @@ def _laos(ctx) -> dict:
         "maximum, so it is "
         + ("" if percent < paper.LAOS_BELOW else "not ")
         + f"below {paper.LAOS_BELOW} percent.",
-        cited_source=paper.FIGURE1_SOURCE,
     )
 
 
@@ -424,19 +426,16 @@ def _provinces(data_dir) -> list[dict]:
             "The ten provinces with the best e-government scores in 2016 are "
             + join_and(names)
             + ", in that order.",
-            paper.AFTER_FIG2,
             ", ".join(names),
             data_top,
             names,
             None if primary is None else data_top.split(", "),
             rank_verdict,
             compared,
-            cited_source=paper.PROVINCES_SOURCE,
         ),
         _record(
             "provinces-unit-2016",
             "The provinces' values are percentages.",
-            paper.AFTER_FIG2,
             f"{low:.2f}-{high:.2f} {paper.PROVINCES_UNIT}",
             "unit not in the data"
             if primary is None
@@ -452,7 +451,6 @@ def _provinces(data_dir) -> list[dict]:
                 if primary is None
                 else "The primary table settles the scale."
             ),
-            cited_source=paper.PROVINCES_SOURCE,
         ),
     ]
 
@@ -465,14 +463,12 @@ def _rank_move(ctx) -> dict:
         "rank-2020-to-2022",
         f"In the UN survey Indonesia moved from rank {start_rank} ({start}) to rank "
         f"{end_rank} ({end}).",
-        paper.BEFORE_FIG3,
         f"{start_rank} ({start}) to {end_rank} ({end})",
         f"{found[start]} ({start}) to {found[end]} ({end})",
         list(paper.RANK_MOVE),
         [start, found[start], end, found[end]],
         verdict_of_parts(holding, 2),
         f"Published world ranks: {found[start]} in {start}, {found[end]} in {end}.",
-        cited_source="un2022",
     )
 
 
@@ -496,7 +492,6 @@ def _rank_keeps_rising(ctx) -> dict:
     return _record(
         "rank-keeps-rising",
         f"Indonesia's world rank keeps rising (reading the UN chart of {shown[0]}-{ctx.year}).",
-        paper.AFTER_FIG3,
         "the rank keeps improving",
         f"improving in every edition since {since}; worse in {len(worse)} of {len(steps)} steps",
         "keeps rising",
@@ -507,7 +502,6 @@ def _rank_keeps_rising(ctx) -> dict:
         + "). Over the whole "
         f"series from {shown[0]} it improved in {holding} of {len(steps)} steps"
         + (": it worsened in " + join_and(worse) + "." if worse else "."),
-        cited_source="un2022",
     )
 
 
@@ -522,7 +516,6 @@ def _weakest_component(ctx) -> dict:
         "weakest-component",
         f"Telecommunication infrastructure (TII) is the weakest part of "
         f"Indonesia's EGDI ({ctx.year}).",
-        paper.AFTER_FIG3,
         stated.upper(),
         weakest.upper(),
         stated.upper(),
@@ -530,12 +523,33 @@ def _weakest_component(ctx) -> dict:
         "confirmed" if weakest == stated else "differs",
         f"Indonesia's {ctx.year} components: {_components_text(ctx, ctx.year)}. The lowest "
         f"is the {weakest.upper()}.",
-        cited_source=paper.WEAKEST_COMPONENT_SOURCE,
+    )
+
+
+def _portals_rated(ctx) -> dict:
+    """The paper rates the three portals of its Figures 4-6 very good. The rating has no
+    scale, criteria or source, so no data could confirm or contradict it as stated: the
+    one record whose verdict does not depend on the data."""
+    portals = join_and(paper.PORTALS)
+    return _record(
+        "portals-rated-very-good",
+        f"The official portals of {portals} are rated very good on the quality and "
+        "availability of their information.",
+        "rated very good (no scale or criteria given)",
+        "no assessment of these portals in the data",
+        "very good",
+        None,
+        "unverifiable",
+        f"The paper gives no method, criteria or source for its rating of the portals of "
+        f"{portals}, and the data package holds no assessment of them: the UN survey's "
+        "Online Service Index scores each country's national portal, not these local "
+        "portals. The screenshots of Figures 4-6 show the portals' pages but carry no scores.",
     )
 
 
 def _successes_and_failures(ctx) -> dict:
-    named = {**paper.SUCCESSES, **paper.FAILURES}
+    # The book's name for each country; the paper's own where the data have none.
+    named = {c: ctx.names.get(c, name) for c, name in {**paper.SUCCESSES, **paper.FAILURES}.items()}
     ranks = {c: ctx.rank(ctx.year, c) for c in named}
     absent = [named[c] for c, r in ranks.items() if r is None]
     good = [r for c, r in ranks.items() if c in paper.SUCCESSES and r is not None]
@@ -545,13 +559,15 @@ def _successes_and_failures(ctx) -> dict:
     listed = "; ".join(f"{named[c]} {r}" for c, r in ranks.items() if r is not None)
     return _record(
         "success-and-failure-countries",
-        "E-government succeeded in " + join_and(list(paper.SUCCESSES.values())) + ", and failed "
-        "in " + join_and(list(paper.FAILURES.values())) + ".",
-        paper.DISCUSSION,
+        "E-government succeeded in "
+        + join_and([named[c] for c in paper.SUCCESSES])
+        + ", and failed in "
+        + join_and([named[c] for c in paper.FAILURES])
+        + ".",
         "successes: "
-        + ", ".join(paper.SUCCESSES.values())
+        + ", ".join(named[c] for c in paper.SUCCESSES)
         + "; failures: "
-        + ", ".join(paper.FAILURES.values()),
+        + ", ".join(named[c] for c in paper.FAILURES),
         f"{ctx.year} world ranks: {listed}"
         + (f"; not surveyed: {join_and(absent)}" if absent else ""),
         {"successes": list(paper.SUCCESSES), "failures": list(paper.FAILURES)},
@@ -570,10 +586,11 @@ def _successes_and_failures(ctx) -> dict:
 def _sea_place_latest(ctx) -> dict:
     latest = ctx.latest
     place = ctx.places(latest)[paper.FOCUS]
-    return _record(
+    return _follow_up(
         "sea-place-latest",
         f"Follow-up: Indonesia is still 5th in Southeast Asia in the latest edition ({latest}).",
-        "Follow-up of the statement in the abstract",
+        "sea-place",
+        f"un{latest}",
         ordinal(paper.SEA_PLACE),
         ordinal(place),
         paper.SEA_PLACE,
@@ -582,8 +599,6 @@ def _sea_place_latest(ctx) -> dict:
         f"In {latest} Indonesia's world rank is {ctx.rank(latest)}, the {ordinal(place)} best "
         f"of the {len(ctx.ranking(latest))} Southeast Asian countries, with an EGDI of "
         f"{ctx.value(latest):.4f}.",
-        source="follow-up",
-        cited_source=f"un{latest}",
     )
 
 
@@ -592,10 +607,11 @@ def _weakest_component_latest(ctx) -> dict:
     weakest, _ = analysis.weakest_component(ctx.egdi, paper.FOCUS, latest)
     stated = paper.WEAKEST_COMPONENT
     tii_change = ctx.value(latest, column="tii") - ctx.value(ctx.year, column="tii")
-    return _record(
+    return _follow_up(
         "weakest-component-latest",
         f"Follow-up: TII is still Indonesia's weakest component in the latest edition ({latest}).",
-        "Follow-up of the statement after Figure 3",
+        "weakest-component",
+        f"un{latest}",
         stated.upper(),
         weakest.upper(),
         stated.upper(),
@@ -603,8 +619,6 @@ def _weakest_component_latest(ctx) -> dict:
         "confirmed" if weakest == stated else "differs",
         f"Indonesia's {latest} components: {_components_text(ctx, latest)}. The lowest is the "
         f"{weakest.upper()}; the TII changed by {tii_change:+.4f} since {ctx.year}.",
-        source="follow-up",
-        cited_source=f"un{latest}",
     )
 
 
@@ -666,7 +680,7 @@ def format_table(records: list[dict]) -> str:
     for r in records:
         blocks.append(
             f"{MARKERS[r['verdict']]} {r['verdict'].upper():<12} {r['id']} ({r['source']})\n"
-            f"  claim: {r['claim']}\n  where: {r['where']}\n"
+            f"  claim: {r['claim']}\n  where: {r['where']}\n  words: «{r['paper_words']}»\n"
             f"  paper: {r['paper_says']}\n  data:  {r['data_says']}"
         )
     return "\n\n".join(blocks)

@@ -2,9 +2,16 @@
 chart's country list and the numbers in its text. These are the only values typed
 in by hand; everything they are compared with comes from the data. The PeGI 2016
 numbers the paper prints are data (data/raw/pegi-2016-top10.csv), not repeated here.
+
+``PASSAGES`` ties each audited statement to the passage it paraphrases: where it stands
+(the paper's own section headings, and the figure it follows), the paper's key words
+(a verbatim phrase of at most six words, so a reviewer can find the passage and compare
+it with our paraphrase) and the source the paper itself gives for it.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 CITATION_KEY = "fahlevy2023"
 DOI = "10.54144/govsci.v4i1.45"
@@ -13,16 +20,7 @@ SURVEY_YEAR = 2022
 # Region (in data/raw/regions.csv) holding the ten countries of the paper's Figure 1,
 # which are the ten countries of the databoks (2022) chart it reproduces.
 FIGURE1_REGION = "paper-figure-1"
-FIGURE1_SOURCE = "databoks2022"
 FOCUS = "IDN"
-
-# Where each statement stands in the paper (section, and position relative to figures).
-ABSTRACT_AND_AFTER_FIG1 = "Abstract; 'Hasil dan Pembahasan', after Figure 1"
-AFTER_FIG1 = "'Hasil dan Pembahasan', after Figure 1"
-AFTER_FIG2 = "'Hasil dan Pembahasan', after Figure 2"
-BEFORE_FIG3 = "'Eksistensi Birokrasi dalam menjalankan E-Government', before Figure 3"
-AFTER_FIG3 = "'Eksistensi Birokrasi dalam menjalankan E-Government', after Figure 3"
-DISCUSSION = "'Hasil dan Pembahasan', discussion of e-government in other countries"
 
 # Abstract and "Hasil dan Pembahasan", after Figure 1.
 SEA_PLACE = 5
@@ -32,23 +30,23 @@ EGDI_2022 = 0.7160
 RANK_2022 = 77
 EARLIER_RANK = 88
 EARLIER_RANK_YEAR = 2021
+# The rank rose from 88 to 77; the paper counts the 11 places as "poin".
 RISE = 11
-# The paper calls the rise "poin", the word it uses for EGDI units two lines earlier.
-RISE_UNIT = "EGDI points"
 PLACES_6_TO_10 = ["PHL", "KHM", "MMR", "TLS", "LAO"]
 LAOS = "LAO"
 LAOS_BELOW = 0.4
 LAOS_BELOW_UNIT = "percent"
 # "Hasil dan Pembahasan", after Figure 2: the values are printed as "percent".
 PROVINCES_UNIT = "percent"
-PROVINCES_SOURCE = "databoks2016"
 # Section "Eksistensi Birokrasi dalam menjalankan E-Government", before Figure 3.
 RANK_MOVE = (2020, 88, 2022, 77)
 # After Figure 3: the rank "keeps rising"; infrastructure is the weakest component.
 WEAKEST_COMPONENT = "tii"
-WEAKEST_COMPONENT_SOURCE = "aptika"
-# Discussion: countries where e-government is said to have succeeded or failed, by the
-# names the paper uses (Palestine is not a UN member state and not in the survey).
+# After Figures 4-6: the portals the screenshots show, rated very good by the paper.
+PORTALS = ["DKI Jakarta", "Surabaya", "Bandung"]
+# First of the six problem areas after Figures 4-6: countries where e-government is said
+# to have succeeded or failed, by the names the paper uses (Palestine is not a UN member
+# state and not in the survey).
 SUCCESSES = {
     "COL": "Colombia",
     "KEN": "Kenya",
@@ -59,3 +57,105 @@ SUCCESSES = {
     "KOR": "South Korea",
 }
 FAILURES = {"MOZ": "Mozambique", "UGA": "Uganda"}
+
+# The paper's headings. Its results section ("Hasil dan Pembahasan") has two
+# subsections: the first repeats the paper's title and holds Figures 1 and 2, the
+# second ("Eksistensi Birokrasi dalam menjalankan E-Government") holds Figures 3-6.
+ABSTRACT = "Abstract"
+RESULTS_FIRST = "'Hasil dan Pembahasan', first subsection"
+RESULTS_SECOND = (
+    "'Hasil dan Pembahasan', subsection 'Eksistensi Birokrasi dalam menjalankan E-Government'"
+)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where a statement stands in the paper, its key words and the source it credits."""
+
+    where: str
+    words: str  # verbatim, at most six words; "…" marks words left out
+    cited_source: str | None  # key in references.bib; None: the paper names no source
+
+
+PASSAGES = {
+    "sea-place": Passage(
+        f"{ABSTRACT}; {RESULTS_FIRST}, paragraph after Figure 1",
+        "peringkat ke 5 se Asia Tenggara",
+        "databoks2022",
+    ),
+    "top-four-order": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 1",
+        "Disusul dengan Malaysia, Thailand, Brunei Darussalam",
+        "databoks2022",
+    ),
+    "region-leader": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 1",
+        "Singapura masih memimpin di Asia Tenggara",
+        "databoks2022",
+    ),
+    "egdi-value": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 1",
+        "PBB melaporkan … (EGDI) sebesar 0.7160",
+        "un2022",
+    ),
+    "world-rank": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 1",
+        "naik menjadi peringkat ke 77",
+        "un2022",
+    ),
+    "earlier-rank-year": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 1",
+        "tahun 2021 lalu … peringkat 88",
+        "un2022",
+    ),
+    "rise": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 1",
+        "peningkatan 11 poin dari tahun 2021",
+        "un2022",
+    ),
+    "places-6-to-10": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 1",
+        "Peringkat ke 6 diisi oleh Filipina",
+        "databoks2022",
+    ),
+    "laos-below-0.4": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 1",
+        "presentase tidak sampai 0,4%",
+        "databoks2022",
+    ),
+    "provinces-top10-2016": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 2",
+        "DKI Jakarta menempati provinsi tertinggi",
+        "databoks2016",
+    ),
+    "provinces-unit-2016": Passage(
+        f"{RESULTS_FIRST}, paragraph after Figure 2",
+        "presentase sebesar 3,39%",
+        "databoks2016",
+    ),
+    "rank-2020-to-2022": Passage(
+        f"{RESULTS_SECOND}, paragraph before Figure 3",
+        "dari peringkat 88 di tahun 2020",
+        "un2022",
+    ),
+    "rank-keeps-rising": Passage(
+        f"{RESULTS_SECOND}, paragraph after Figure 3",
+        "peringkat Indonesia terus naik",
+        "un2022",
+    ),
+    "weakest-component": Passage(
+        f"{RESULTS_SECOND}, paragraph after Figure 3",
+        "infrastruktur telekomunikasi yang menjadi poin terendah",
+        "aptika",
+    ),
+    "portals-rated-very-good": Passage(
+        f"{RESULTS_SECOND}, second paragraph after Figures 4-6",
+        "memiliki penilaian yang sangat baik",
+        None,
+    ),
+    "success-and-failure-countries": Passage(
+        f"{RESULTS_SECOND}, after Figures 4-6, first of six problem areas ('Tampilan')",
+        "Kolombia, Kenya, India … Mozambique dan Uganda",
+        None,
+    ),
+}

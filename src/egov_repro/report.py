@@ -7,7 +7,21 @@ from __future__ import annotations
 from html import escape
 
 from egov_repro.claims import MARKERS, VERDICT_RULES, VERDICTS, counts, follow_ups, paper_claims
+from egov_repro.text import join_and
 
+# How a verdict reads in a sentence ("the world rank is confirmed").
+VERDICT_PHRASES = {
+    "confirmed": "confirmed",
+    "partly": "partly right",
+    "differs": "contradicted by the data",
+    "unverifiable": "not checkable",
+}
+# Short names of the statements the landing page sums up.
+TOPICS = {
+    "sea-place": "the place in Southeast Asia",
+    "world-rank": "the world rank",
+    "egdi-value": "the EGDI",
+}
 HEADINGS = {
     "confirmed": "What holds",
     "partly": "What is partly right",
@@ -40,17 +54,39 @@ def verdict_scale_md() -> str:
     return "\n".join(f"- {MARKERS[v]} **{v}**: {VERDICT_RULES[v]}." for v in VERDICTS) + "\n"
 
 
+def tally_md(records: list[dict]) -> str:
+    """The tally of the paper's statements, once, in words."""
+    c = counts(records)
+    parts = [f"{c[v]} {VERDICT_PHRASES[v]}" for v in VERDICTS if c[v]]
+    return (
+        f"The audit checks **{sum(c.values())} statements of the paper**: {join_and(parts)}. "
+        f"{len(follow_ups(records))} follow-up questions, asked of the latest data, are listed "
+        "separately and not counted."
+    )
+
+
+def headline_md(records: list[dict]) -> str:
+    """One sentence on the verdicts of the paper's headline statements (``TOPICS``)."""
+    by_verdict: dict[str, list[str]] = {}
+    for r in records:
+        by_verdict.setdefault(r["verdict"], []).append(TOPICS[r["id"]])
+    if len(by_verdict) == 1:
+        verdict = next(iter(by_verdict))
+        return (
+            f"The paper gives the same {len(records)} values ({join_and(TOPICS.values())}), "
+            f"and the audit finds each {VERDICT_PHRASES[verdict]}."
+        )
+    parts = [
+        f"{join_and(topics)} {'is' if len(topics) == 1 else 'are'} {VERDICT_PHRASES[v]}"
+        for v, topics in by_verdict.items()
+    ]
+    return "Of the paper's values, " + join_and(parts) + "."
+
+
 def summary_md(records: list[dict]) -> str:
     """The tally of the paper's statements and one section per verdict, each statement
     linked to its card, with what the data say."""
-    c = counts(records)
-    lines = [
-        f"The audit checks **{sum(c.values())} statements of the paper**: "
-        + ", ".join(f"{c[v]} {v}" for v in VERDICTS)
-        + ". "
-        f"{len(follow_ups(records))} follow-up questions, asked of the latest data, are listed "
-        "separately and not counted.",
-    ]
+    lines = [tally_md(records)]
     for verdict in VERDICTS:
         group = [r for r in paper_claims(records) if r["verdict"] == verdict]
         if not group:
@@ -63,6 +99,7 @@ def summary_md(records: list[dict]) -> str:
 def _card(record: dict) -> str:
     rows = [
         ("Where in the paper", record["where"]),
+        ("The paper's words", f"«{record['paper_words']}»"),
         ("The paper's source", cited_name(record["cited_source"])),
         ("The paper says", record["paper_says"]),
         ("The data say", record["data_says"]),
