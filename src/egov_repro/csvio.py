@@ -83,11 +83,15 @@ def check_header(path, header: list[str], expected: list[str]) -> None:
 
 
 def format_table(frame: pd.DataFrame) -> bytes:
-    """CSV bytes with a stable layout: LF endings, shortest float repr, empty = missing."""
+    """CSV bytes with a stable layout: LF endings, empty = missing, floats in their
+    shortest form at 12 significant digits, so that arithmetic noise (a median printed
+    as 0.49887000000000004) never reaches a file; the published values have at most 5."""
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column]):
-            out[column] = out[column].map(lambda v: "" if pd.isna(v) else repr(float(v)))
+            out[column] = out[column].map(
+                lambda v: "" if pd.isna(v) else repr(float(f"{float(v):.12g}"))
+            )
     buffer = io.StringIO()
     out.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")

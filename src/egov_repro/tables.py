@@ -8,9 +8,13 @@ with the first column fixed (see static/egov-repro.css).
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
+
+from egov_repro.labels import LABELS, label
+from egov_repro.names import display_names
 
 HEADERS = {
     "regional_rank": "Place in region",
@@ -65,11 +69,26 @@ MEASURE_NAMES = {
 }
 
 
+# An index of one edition, as in a wide table: "osi_2022" -> "OSI 2022".
+INDEX_YEAR = re.compile(r"^(egdi|epi|osi|hci|tii)_(\d{4})$")
+
+
+def _region_header(slug: str) -> str:
+    name = label(f"region:{slug}", "en")
+    return name[0].upper() + name[1:]
+
+
 def _header(column: str) -> str:
     if column in HEADERS:
         return HEADERS[column]
     if column.startswith("median_egdi_"):
-        return "Median EGDI, " + column.removeprefix("median_egdi_").replace("_", " ")
+        return "Median EGDI, " + _region_header(
+            column.removeprefix("median_egdi_").replace("_", "-")
+        )
+    if match := INDEX_YEAR.match(column):
+        return f"{match[1].upper()} {match[2]}"
+    if f"region:{column}" in LABELS:
+        return _region_header(column)
     return column.replace("_", " ").capitalize()
 
 
@@ -80,10 +99,18 @@ def _cell(column: str, value, row: pd.Series) -> str:
         return "yes" if value else "no"
     if column in WHOLE:
         return f"{int(value)}"
+    rank_row = row.get("measure") == "egdi_rank"
+    if column == "change" and rank_row:
+        places = int(value)
+        if places == 0:
+            return "0 (unchanged)"
+        better = "better" if places < 0 else "worse"
+        return f"{places:+d} ({abs(places)} places {better})"
     if column == "change":
-        whole = row.get("measure") == "egdi_rank"
-        return f"{int(value):+d}" if whole else f"{float(value):+.4f}"
-    if column in FOUR_DECIMALS or column.startswith("median_"):
+        return f"{float(value):+.4f}"
+    if column in ("before", "after") and rank_row:
+        return f"{int(value)}"
+    if column in FOUR_DECIMALS or column.startswith("median_") or INDEX_YEAR.match(column):
         return f"{float(value):.4f}"
     if column == "score":
         return f"{float(value):.2f}"
@@ -128,11 +155,20 @@ class PeopleTable:
 
 
 def for_people(
-    frame: pd.DataFrame, label: str, *, drop: list[str] = (), keep_constant: list[str] = ()
+    frame: pd.DataFrame,
+    label: str,
+    *,
+    drop: list[str] = (),
+    keep_constant: list[str] = (),
+    data_dir=None,
 ) -> PeopleTable:
-    """``frame`` for reading: the index dropped, columns in ``drop`` left out, and any
+    """``frame`` for reading: the index dropped, countries under the one name the book
+    uses for them everywhere (``display_names``), columns in ``drop`` left out, and any
     column holding one value on every row left out (unless named in ``keep_constant``)."""
-    frame = frame.reset_index(drop=True).drop(columns=list(drop), errors="ignore")
+    frame = frame.reset_index(drop=True)
+    if {"iso3", "country"} <= set(frame.columns):
+        frame = frame.assign(country=frame["iso3"].map(display_names("en", data_dir)))
+    frame = frame.drop(columns=list(drop), errors="ignore")
     if len(frame) > 1:
         constant = [
             c
@@ -141,3 +177,13 @@ def for_people(
         ]
         frame = frame.drop(columns=constant)
     return PeopleTable(frame, label)
+
+
+def components_wide(long: pd.DataFrame) -> pd.DataFrame:
+    """The components table (one row per country and component and edition) as one row
+    per country, one column per index and edition (``osi_2022``), ordered by country."""
+    wide = long.pivot_table(
+        index=["iso3", "country"], columns=["component", "year"], values="value", sort=True
+    )
+    wide.columns = [f"{component}_{year}" for component, year in wide.columns]
+    return wide.reset_index().sort_values("country", kind="stable", ignore_index=True)
