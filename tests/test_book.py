@@ -6,7 +6,9 @@ One build of a private copy of the project serves every test in this file.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import os
 import re
 import shutil
 import signal
@@ -21,7 +23,8 @@ from urllib.parse import urljoin
 import pandas as pd
 import pytest
 
-from egov_repro import claims, datasets, maintain
+from egov_repro import claims, datasets, findings, maintain
+from egov_repro import report as report_prose
 from egov_repro.book import invalidate
 from egov_repro.site import serve
 
@@ -71,7 +74,9 @@ def test_landing_page_and_report_show_the_audit_counts(book):
     summary = claims.summary_line(claims.audit())
     landing = text_of(project / "_build" / "html" / "intro.html")
     report = text_of(project / "_build" / "html" / "chapters" / "06-reproduction-report.html")
-    assert summary in landing and summary in report
+    assert summary in landing
+    tally = re.sub(r"\*\*", "", report_prose.tally_md(claims.audit()))
+    assert report.count(tally) == 1 and summary not in report
     assert (
         'href="chapters/06-reproduction-report.html"'
         in (project / "_build" / "html" / "intro.html").read_text()
@@ -126,7 +131,9 @@ def test_report_page_is_made_for_people(book):
     records = claims.audit()
     assert f"{len(claims.paper_claims(records))} statements of the paper" in text
     assert html.count('class="claim-card verdict-') == len(records)
-    assert "…" not in text and "<th>0</th>" not in html and "dataframe" not in html
+    # "…" only inside the paper's quoted words, where it marks words left out.
+    assert "…" not in re.sub(r"«[^»]*»", "", text)
+    assert "<th>0</th>" not in html and "dataframe" not in html
     assert "databoks chart of 2022" in text and "Sistem e-government Indonesia peringkat" in (
         text_of(project / "_build" / "html" / "references.html")
     )
@@ -353,21 +360,48 @@ def test_editing_a_chapter_reruns_the_chapters_that_run_it(book):
     assert "executed 1 notebooks" in again.stdout
 
 
-def kernel_pids() -> set[int]:
-    import psutil
+def sigterm_pending(pid: int) -> bool:
+    """Whether SIGTERM waits to be delivered to a (stopped) process (Linux /proc)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # the process is gone
+        return True
+    pending = re.findall(r"^(?:ShdPnd|SigPnd):\s*([0-9a-f]+)$", status, re.M)
+    return any(int(mask, 16) & (1 << (signal.SIGTERM - 1)) for mask in pending)
 
-    return {
-        p.pid
-        for p in psutil.process_iter(["cmdline"])
-        if "ipykernel_launcher" in " ".join(p.info["cmdline"] or [])
-    }
+
+def untracked(project: Path) -> list[str]:
+    """What `git status` lists as untracked: files a build left behind. (Whether the
+    figures match the committed ones is test_build_writes_the_same_figures_as_committed's.)"""
+    status = git(project, "status", "--porcelain", "--untracked-files=all")
+    return [line for line in status.splitlines() if line.startswith("??")]
 
 
-def test_sigint_stops_the_build_and_its_kernels_and_the_next_build_is_right(tmp_path):
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_ctrl_c_while_chapter_07_writes_figures_stops_cleanly_and_leaves_no_file(tmp_path):
+    """Ctrl-C (SIGINT to the build's process group) while chapter 07 is writing a figure:
+    the build stops within seconds with its kernels, the half-written figure's temporary
+    file is removed, and after a rebuild `git status` is clean (a stale temporary that a
+    killed process would leave is swept by the next build)."""
     import psutil
 
     project = copy_project(tmp_path / "project")
-    before = kernel_pids()
+    shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "the book as committed")
+    latest = datasets.editions(project / "data")[-1]
+    writing = re.compile(rf"^\.fig[13]-[a-z-]+-{latest}(-en)?\.(png|svg)\.\w{{8}}\.tmp$")
+
     process = subprocess.Popen(
         [sys.executable, "-m", "egov_repro", "book", "--root", str(project)],
         cwd=project,
@@ -375,15 +409,33 @@ def test_sigint_stops_the_build_and_its_kernels_and_the_next_build_is_right(tmp_
         text=True,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a shell gives a command
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (kernel_pids() - before):
-        time.sleep(0.2)
-    assert kernel_pids() - before, "no kernel started within a minute"
-    family = {p.pid for p in psutil.Process(process.pid).children(recursive=True)}
+    # Wait until chapter 07 (or a chapter it runs) is writing a figure of the latest
+    # edition, and freeze the build's processes there, so the interrupt lands mid-write.
+    deadline, caught = time.monotonic() + 300, []
+    while not caught and time.monotonic() < deadline and process.poll() is None:
+        if any(writing.match(entry.name) for entry in os.scandir(project / "figures")):
+            family = psutil.Process(process.pid).children(recursive=True)
+            for proc in family:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    proc.suspend()
+            caught = [e.name for e in os.scandir(project / "figures") if writing.match(e.name)]
+            if not caught:  # the write ended meanwhile: wait for the next one
+                for proc in family:
+                    with contextlib.suppress(psutil.NoSuchProcess):
+                        proc.resume()
+        time.sleep(0.005)
+    assert caught, "chapter 07 wrote no figure of the latest edition within five minutes"
+
     started = time.monotonic()
-    process.send_signal(signal.SIGINT)
-    _out, err = process.communicate(timeout=30)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    while time.monotonic() - started < 3 and not all(sigterm_pending(p.pid) for p in family):
+        time.sleep(0.01)
+    for proc in family:  # now let the build's SIGTERM reach them, mid-write
+        with contextlib.suppress(psutil.NoSuchProcess):
+            proc.resume()
+    _out, err = process.communicate(timeout=60)
     assert time.monotonic() - started < 10
     assert process.returncode == 128 + signal.SIGINT
     assert err.strip().splitlines()[-1] == (
@@ -392,13 +444,21 @@ def test_sigint_stops_the_build_and_its_kernels_and_the_next_build_is_right(tmp_
     assert "Traceback" not in err
     time.sleep(0.5)
     assert not [
-        pid
-        for pid in family
-        if psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        p.pid
+        for p in family
+        if psutil.pid_exists(p.pid) and psutil.Process(p.pid).status() != psutil.STATUS_ZOMBIE
     ]
+    # The writes were interrupted: their temporary files are gone, the figures unchanged.
+    assert not [e.name for e in os.scandir(project / "figures") if e.name.endswith(".tmp")]
+    assert untracked(project) == []
+
+    # What a kernel killed outright (SIGKILL) would leave: the next build sweeps it.
+    for folder, name in [("figures", caught[0]), ("data", ".egdi.csv.k2_x9qzr.tmp")]:
+        (project / folder / name).write_text("half")
     again = build(project)
     assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
     assert shown_egdi(project) == "0.7160"
+    assert untracked(project) == []
 
 
 def test_the_site_is_served_like_github_pages(site):
@@ -414,3 +474,87 @@ def test_serve_without_a_built_site_says_what_to_do(tmp_path):
     result = run_cli(tmp_path, "serve", "--site", str(tmp_path / "nothing"))
     assert result.returncode == 1 and "run `make book` first" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- what the pages say: names, ranks, labels, the landing page's account ------------
+
+
+def _tables(html: str) -> list[tuple[list[str], list[list[str]]]]:
+    found = []
+    for table in re.findall(r"<table.*?</table>", html, re.S):
+        cells = [
+            [
+                unescape(re.sub(r"<[^>]+>", "", c)).strip()
+                for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+            ]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
+        ]
+        if cells:
+            found.append((cells[0], cells[1:]))
+    return found
+
+
+def test_no_rank_is_printed_with_decimals(book):
+    project, _ = book
+    for page in (project / "_build" / "html").rglob("*.html"):
+        for header, rows in _tables(page.read_text(encoding="utf-8")):
+            rank_columns = [i for i, h in enumerate(header) if re.search(r"rank|Place", h)]
+            for row in rows:
+                cells = row if row and row[0] == "World rank" else [row[i] for i in rank_columns]
+                for cell in cells:
+                    assert not re.search(r"\d\.\d", cell), (page.name, header, row)
+
+
+def test_every_country_has_one_name_on_every_page(book):
+    """The book's name for a country (names.display_names) is the only one a reader
+    meets: not the UN's long form on one page and a short one on the next."""
+    from egov_repro.countries import short_names
+    from egov_repro.names import display_names
+
+    project, _ = book
+    egdi = datasets.load_egdi()
+    shown = display_names("en")
+    un_names = egdi.drop_duplicates("iso3", keep="last").set_index("iso3")["country"]
+    short = short_names(tuple(sorted(shown)))
+    aliases = {
+        iso3: {un_names[iso3], short.get(iso3, shown[iso3])} - {shown[iso3]} for iso3 in shown
+    }
+    html_dir = project / "_build" / "html"
+    for page in sorted(html_dir.rglob("*.html")):
+        if page.name in ("references.html", "genindex.html", "search.html", "readme.html"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        html = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", html, flags=re.S)
+        text = unescape(re.sub(r"<[^>]+>", " ", html))
+        for iso3, others in aliases.items():
+            rest = text.replace(shown[iso3], " ")
+            for alias in others:
+                assert not re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", rest), (
+                    page.name,
+                    iso3,
+                    alias,
+                    shown[iso3],
+                )
+
+
+def test_citation_labels_in_the_book_are_unique(book):
+    project, _ = book
+    html = (project / "_build" / "html" / "references.html").read_text(encoding="utf-8")
+    labels = re.findall(r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<', html)
+    assert len(labels) == len(set(labels)) >= 20, labels
+    assert "UN DESA 2024a" in labels and "UN DESA 2024b" in labels
+    chapter = (project / "_build" / "html" / "chapters" / "07-latest-edition.html").read_text()
+    assert "UN DESA 2024a" in unescape(chapter)
+
+
+def test_landing_page_says_what_was_rebuilt_from_what(book):
+    project, _ = book
+    text = text_of(project / "_build" / "html" / "intro.html")
+    said = findings.landing(claims.audit())
+    for key in ("scope_sentence", "figures_sentence", "checked_sentence"):
+        assert said[key] in text, key
+    assert "Figure 2 of the paper" in text and "the paper's own text" in text
+    assert "Figures 4-6 of the paper" in text and "are not rebuilt" in text
+    assert "every chart of the paper rebuilt" not in text
+    assert "glossary.html" in (project / "_build" / "html" / "intro.html").read_text()
+    assert (project / "_build" / "html" / "readme.html").is_file()

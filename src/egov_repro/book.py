@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from egov_repro import atomic, paths
+
 # What a copy of the book needs to build (the tests and the benchmark copy these).
 BOOK_FILES = [
     "_config.yml", "_toc.yml", "intro.ipynb", "cite.md", "references.md", "references.bib",
@@ -149,6 +151,14 @@ def _drop_cached(root: Path, cache_dir: Path, names: list[str]) -> None:
         cache.remove_cache(record.pk)
 
 
+def sweep_leftovers(root: Path) -> list[Path]:
+    """Remove temporary files of atomic writes that a killed process left in figures/ or
+    data/ (an interrupted build's kernels), before they are hashed, built or committed."""
+    data = Path(root) / "data"
+    folders = [paths.figures_dir(data), data, *(p for p in data.rglob("*") if p.is_dir())]
+    return [path for folder in folders for path in atomic.sweep(folder)]
+
+
 # --- kernels -------------------------------------------------------------------------
 
 # The kernels' own log belongs neither in a notebook's outputs nor in the build log: e.g.
@@ -267,6 +277,7 @@ def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> i
     previous = {s: signal.signal(s, interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         quiet_kernels(root)
+        sweep_leftovers(root)
         state = invalidate(root)
         if state["cleared"]:
             print("egov-repro book: data, code or dependencies changed; cleared the cache")

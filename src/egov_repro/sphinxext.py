@@ -15,7 +15,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from egov_repro.book import invalidate, quiet_kernels
+from egov_repro.book import invalidate, quiet_kernels, sweep_leftovers
 from egov_repro.pages import bundle_styles, description, icon_table, lighten
 
 
@@ -87,6 +87,7 @@ def _static_files(app, config) -> None:
 def _invalidate(app, config) -> None:
     root = Path(app.srcdir)
     quiet_kernels(root)
+    sweep_leftovers(root)  # what an interrupted build's killed kernels left
     cache = Path(config.nb_execution_cache_path or root / "_build" / ".jupyter_cache")
     if not cache.is_absolute():
         cache = root / cache
