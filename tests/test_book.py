@@ -23,8 +23,7 @@ from urllib.parse import urljoin
 import pandas as pd
 import pytest
 
-from egov_repro import claims, datasets, findings, maintain
-from egov_repro import report as report_prose
+from egov_repro import claims, datasets, maintain
 from egov_repro.book import invalidate
 from egov_repro.site import serve
 
@@ -74,9 +73,7 @@ def test_landing_page_and_report_show_the_audit_counts(book):
     summary = claims.summary_line(claims.audit())
     landing = text_of(project / "_build" / "html" / "intro.html")
     report = text_of(project / "_build" / "html" / "chapters" / "06-reproduction-report.html")
-    assert summary in landing
-    tally = re.sub(r"\*\*", "", report_prose.tally_md(claims.audit()))
-    assert report.count(tally) == 1 and summary not in report
+    assert summary in landing and summary in report
     assert (
         'href="chapters/06-reproduction-report.html"'
         in (project / "_build" / "html" / "intro.html").read_text()
@@ -131,9 +128,7 @@ def test_report_page_is_made_for_people(book):
     records = claims.audit()
     assert f"{len(claims.paper_claims(records))} statements of the paper" in text
     assert html.count('class="claim-card verdict-') == len(records)
-    # "…" only inside the paper's quoted words, where it marks words left out.
-    assert "…" not in re.sub(r"«[^»]*»", "", text)
-    assert "<th>0</th>" not in html and "dataframe" not in html
+    assert "…" not in text and "<th>0</th>" not in html and "dataframe" not in html
     assert "databoks chart of 2022" in text and "Sistem e-government Indonesia peringkat" in (
         text_of(project / "_build" / "html" / "references.html")
     )
@@ -474,87 +469,3 @@ def test_serve_without_a_built_site_says_what_to_do(tmp_path):
     result = run_cli(tmp_path, "serve", "--site", str(tmp_path / "nothing"))
     assert result.returncode == 1 and "run `make book` first" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-# --- what the pages say: names, ranks, labels, the landing page's account ------------
-
-
-def _tables(html: str) -> list[tuple[list[str], list[list[str]]]]:
-    found = []
-    for table in re.findall(r"<table.*?</table>", html, re.S):
-        cells = [
-            [
-                unescape(re.sub(r"<[^>]+>", "", c)).strip()
-                for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
-            ]
-            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
-        ]
-        if cells:
-            found.append((cells[0], cells[1:]))
-    return found
-
-
-def test_no_rank_is_printed_with_decimals(book):
-    project, _ = book
-    for page in (project / "_build" / "html").rglob("*.html"):
-        for header, rows in _tables(page.read_text(encoding="utf-8")):
-            rank_columns = [i for i, h in enumerate(header) if re.search(r"rank|Place", h)]
-            for row in rows:
-                cells = row if row and row[0] == "World rank" else [row[i] for i in rank_columns]
-                for cell in cells:
-                    assert not re.search(r"\d\.\d", cell), (page.name, header, row)
-
-
-def test_every_country_has_one_name_on_every_page(book):
-    """The book's name for a country (names.display_names) is the only one a reader
-    meets: not the UN's long form on one page and a short one on the next."""
-    from egov_repro.countries import short_names
-    from egov_repro.names import display_names
-
-    project, _ = book
-    egdi = datasets.load_egdi()
-    shown = display_names("en")
-    un_names = egdi.drop_duplicates("iso3", keep="last").set_index("iso3")["country"]
-    short = short_names(tuple(sorted(shown)))
-    aliases = {
-        iso3: {un_names[iso3], short.get(iso3, shown[iso3])} - {shown[iso3]} for iso3 in shown
-    }
-    html_dir = project / "_build" / "html"
-    for page in sorted(html_dir.rglob("*.html")):
-        if page.name in ("references.html", "genindex.html", "search.html", "readme.html"):
-            continue
-        html = page.read_text(encoding="utf-8")
-        html = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", html, flags=re.S)
-        text = unescape(re.sub(r"<[^>]+>", " ", html))
-        for iso3, others in aliases.items():
-            rest = text.replace(shown[iso3], " ")
-            for alias in others:
-                assert not re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", rest), (
-                    page.name,
-                    iso3,
-                    alias,
-                    shown[iso3],
-                )
-
-
-def test_citation_labels_in_the_book_are_unique(book):
-    project, _ = book
-    html = (project / "_build" / "html" / "references.html").read_text(encoding="utf-8")
-    labels = re.findall(r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<', html)
-    assert len(labels) == len(set(labels)) >= 20, labels
-    assert "UN DESA 2024a" in labels and "UN DESA 2024b" in labels
-    chapter = (project / "_build" / "html" / "chapters" / "07-latest-edition.html").read_text()
-    assert "UN DESA 2024a" in unescape(chapter)
-
-
-def test_landing_page_says_what_was_rebuilt_from_what(book):
-    project, _ = book
-    text = text_of(project / "_build" / "html" / "intro.html")
-    said = findings.landing(claims.audit())
-    for key in ("scope_sentence", "figures_sentence", "checked_sentence"):
-        assert said[key] in text, key
-    assert "Figure 2 of the paper" in text and "the paper's own text" in text
-    assert "Figures 4-6 of the paper" in text and "are not rebuilt" in text
-    assert "every chart of the paper rebuilt" not in text
-    assert "glossary.html" in (project / "_build" / "html" / "intro.html").read_text()
-    assert (project / "_build" / "html" / "readme.html").is_file()
