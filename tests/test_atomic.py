@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +21,7 @@ from egov_repro import atomic
 with atomic.atomic_path(Path(sys.argv[1])) as png, atomic.atomic_path(Path(sys.argv[2])) as svg:
     png.write_text("half a png")
     svg.write_text("half an svg")
-    print(png, svg, flush=True)
+    print(png, svg, sep="\\n", flush=True)
     time.sleep(120)
 """
 
@@ -62,10 +63,8 @@ def test_a_write_ended_by_a_fatal_signal_removes_its_temporaries_and_the_process
     process = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(png), str(svg)], stdout=subprocess.PIPE, text=True
     )
-    temporaries = process.stdout.readline().split()
-    assert len(temporaries) == 2 and sorted(leftovers(tmp_path)) == sorted(
-        name.rsplit("/", 1)[-1] for name in temporaries
-    )
+    temporaries = [Path(process.stdout.readline().rstrip("\n")) for _ in range(2)]
+    assert sorted(leftovers(tmp_path)) == sorted(p.name for p in temporaries)
     process.send_signal(signum)
     process.communicate(timeout=60)
     assert process.returncode == -signum  # ended by the signal, as without atomic writes
