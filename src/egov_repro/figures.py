@@ -17,7 +17,7 @@ import pandas as pd
 
 from egov_repro import analysis, paper, paths, plotting
 from egov_repro.countries import suggest
-from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016
+from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016, primary_pegi_2016
 from egov_repro.labels import check_lang, label
 from egov_repro.names import display_names
 from egov_repro.regions import (
@@ -212,7 +212,7 @@ def figure2(lang: str = "id", data_dir=None) -> Figure:
         f"The {len(table)} provinces with the best e-government scores in 2016, as printed in "
         "the paper's text (after its Figure 2), which credits databoks (2016). Unit "
         "uncertain: the paper says 'percent', the values fit PeGI scores (up to 4); the "
-        "primary table is unverified."
+        "primary table is unverified. Licence: CC BY-SA 4.0, as the paper."
     )
     alt = (
         f"Horizontal bar chart of {len(table)} Indonesian provinces' e-government scores in "
@@ -403,4 +403,49 @@ def all_figures(data_dir=None) -> list:
         lambda: figure2(data_dir=data_dir),
         lambda: figure3(data_dir=data_dir),
         lambda: components_figure(data_dir=data_dir),
+    ]
+
+
+# --- the paper's figures, and what this book could rebuild of each ------------------
+
+REBUILT_FROM = {
+    "un-data": "the UN E-Government Survey country data",
+    "primary-pegi": "a primary PeGI 2016 table in the data package",
+    "paper-text": "the numbers printed in the paper's own text",
+    "not-rebuilt": None,
+}
+
+
+@dataclass(frozen=True)
+class PaperFigure:
+    numbers: tuple[int, ...]  # the paper's figure numbers
+    subject: str
+    chapter: str  # the chapter that rebuilds it, or explains why it is not rebuilt
+    rebuilt_from: str  # a key of REBUILT_FROM
+
+
+def paper_figures(data_dir=None) -> list[PaperFigure]:
+    """Each figure of the paper, with the data this book rebuilds it from: the UN data,
+    the paper's own text (Figure 2, unless a primary PeGI table is added), or nothing
+    (Figures 4-6 are screenshots of web portals)."""
+    provinces = "primary-pegi" if primary_pegi_2016(data_dir) is not None else "paper-text"
+    return [
+        PaperFigure(
+            (1,), "Southeast Asia ranked by EGDI, 2022", "02-southeast-asia-ranking", "un-data"
+        ),
+        PaperFigure(
+            (2,),
+            "the ten provinces with the best e-government scores, 2016",
+            "03-top-provinces",
+            provinces,
+        ),
+        PaperFigure(
+            (3,), "Indonesia's EGDI over the survey editions", "04-indonesia-trend", "un-data"
+        ),
+        PaperFigure(
+            (4, 5, 6),
+            "screenshots of the portals of DKI Jakarta, Surabaya and Bandung",
+            "05-portals",
+            "not-rebuilt",
+        ),
     ]

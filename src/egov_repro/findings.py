@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from egov_repro import analysis, paper
+from egov_repro import analysis, claims, paper
 from egov_repro.datasets import load_egdi
-from egov_repro.figures import region_name, region_phrase, southeast_asia_ranking
+from egov_repro.figures import (
+    REBUILT_FROM,
+    paper_figures,
+    region_name,
+    region_phrase,
+    southeast_asia_ranking,
+)
 from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
 from egov_repro.text import join_and, ordinal
@@ -188,24 +194,30 @@ def sensitivity(
     """Chapter 09: the focus country's place under each definition of the region."""
     names = display_names("en", data_dir)
     rows = table.set_index("iso3")
-    changed = table.set_index("country")[definitions].nunique(axis=1, dropna=True) > 1
+    changed = rows[definitions].nunique(axis=1, dropna=True) > 1
     out = {
         "year": year,
         "n_changed": int(changed.sum()),
-        "changed": join_and(list(changed[changed].index)) or "no country",
+        "changed": join_and([names[c] for c in changed[changed].index]) or "no country",
     }
     if focus not in rows.index:
         out["focus_places"] = f"{names[focus]} is in none of these regions"
-        out["focus_same"] = "not applicable"
+        out["focus_same"] = "No definition includes it, so it has no place to compare."
         return out
     places = rows.loc[focus, definitions]
     out["focus_places"] = join_and(
         [
-            f"{ordinal(int(p))} in {name}" if pd.notna(p) else f"not in {name}"
+            f"{ordinal(int(p))} in {region_name(name)}"
+            if pd.notna(p)
+            else f"not in {region_name(name)}"
             for name, p in places.items()
         ]
     )
-    out["focus_same"] = "yes" if places.nunique(dropna=False) == 1 else "no"
+    out["focus_same"] = (
+        "Its place is the same under every definition."
+        if places.nunique(dropna=False) == 1
+        else "Its place depends on the definition."
+    )
     return out
 
 
@@ -219,3 +231,117 @@ def profile(table: pd.DataFrame) -> dict:
         "rank_first": int(t["egdi_rank"].iloc[0]), "rank_last": int(t["egdi_rank"].iloc[-1]),
         "above_world": above, "n": len(t),
     }  # fmt: skip
+
+
+def _figure_numbers(numbers: list[int]) -> str:
+    """[1, 3] -> 'Figures 1 and 3'; [4, 5, 6] -> 'Figures 4-6'; [2] -> 'Figure 2'."""
+    if len(numbers) == 1:
+        return f"Figure {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2:
+        return f"Figures {numbers[0]}-{numbers[-1]}"
+    return "Figures " + join_and([str(n) for n in numbers])
+
+
+def landing(records: list[dict], data_dir=None) -> dict:
+    """The landing page's account of what the book did with each of the paper's figures
+    (from the figure catalogue) and with its statements (from the audit)."""
+    groups: dict[str, list] = {}
+    for figure in paper_figures(data_dir):
+        groups.setdefault(figure.rebuilt_from, []).append(figure)
+    sentences = []
+    for source, group in groups.items():
+        numbers = [n for f in group for n in f.numbers]
+        subject = "; ".join(f.subject for f in group)
+        head = f"{_figure_numbers(numbers)} of the paper ({subject})"
+        plural = len(numbers) > 1
+        if source == "not-rebuilt":
+            sentences.append(
+                f"{head} {'are' if plural else 'is'} not rebuilt: pictures of web pages hold "
+                "no data to recompute."
+            )
+        elif source == "paper-text":
+            sentences.append(
+                f"{head} {'are' if plural else 'is'} redrawn from {REBUILT_FROM[source]}, "
+                "the only source found: the chart shows what the paper prints and cannot "
+                "check it."
+            )
+        else:
+            sentences.append(
+                f"{head} {'are' if plural else 'is'} rebuilt from {REBUILT_FROM[source]}."
+            )
+    stated = claims.paper_claims(records)
+    unverifiable = claims.counts(records)["unverifiable"]
+    rebuilt = {
+        source: [n for f in group for n in f.numbers]
+        for source, group in groups.items()
+        if source != "not-rebuilt"
+    }
+    drawn = sorted(n for numbers in rebuilt.values() for n in numbers)
+    sources = join_and(
+        [f"{_figure_numbers(numbers)} from {REBUILT_FROM[s]}" for s, numbers in rebuilt.items()]
+    )
+    not_rebuilt = [n for f in groups.get("not-rebuilt", []) for n in f.numbers]
+    scope = f"It redraws {_figure_numbers(drawn)} of the paper ({sources})"
+    if not_rebuilt:
+        scope += f", explains why {_figure_numbers(not_rebuilt)} cannot be rebuilt"
+    scope += (
+        f", and checks the paper's statements against the data: {len(stated) - unverifiable} "
+        f"of {len(stated)} can be checked."
+    )
+    return {
+        "scope_sentence": scope,
+        "figures_sentence": " ".join(sentences),
+        "checked_sentence": (
+            f"Of the {len(stated)} statements of the paper that the audit lists, "
+            f"{len(stated) - unverifiable} are checked against the data and {unverifiable} "
+            "cannot be checked with the data the package holds; the report marks those "
+            "unverifiable rather than confirmed."
+        ),
+    }
+
+
+def median_rule(data_dir=None) -> str:
+    """The one statement of which countries a median counts, used by every chapter that
+    draws a median; the editions with zeros ranked at the bottom come from the flags."""
+    egdi = load_egdi(data_dir, with_flags=True)
+    flagged = egdi["flags"].fillna("").str.contains("egdi_zero_as_missing")
+    years = sorted({int(y) for y in egdi.loc[flagged & egdi["egdi_rank"].notna(), "year"]})
+    rule = (
+        "A median counts the countries surveyed in an edition that have a value there: a "
+        "country not yet surveyed has none, and a published 0 of the EGDI, HCI or TII is "
+        "stored as missing (no data) and left out, never counted as 0."
+    )
+    if years:
+        rule += (
+            f" This leaves out countries that the UN ranked, tied at the bottom, with an EGDI "
+            f"of 0, in {join_and([str(y) for y in years])}."
+        )
+    return rule
+
+
+def rank_ties(year: int, data_dir=None) -> dict:
+    """Chapter 01: shared ranks in ``year``, and pairs of countries with the same published
+    EGDI but different ranks in any edition (why ranks are never recomputed)."""
+    egdi = load_egdi(data_dir)
+    names = display_names("en", data_dir)
+    shared = egdi[egdi["year"] == year]["egdi_rank"].value_counts()
+    pairs = []
+    for (edition, _), group in egdi.dropna(subset=["egdi"]).groupby(["year", "egdi"]):
+        if len(group) > 1 and group["egdi_rank"].nunique() > 1:
+            pairs.append((int(edition), group.sort_values("egdi_rank")))
+    by_edition: dict[int, int] = {}
+    for edition, _ in pairs:
+        by_edition[edition] = by_edition.get(edition, 0) + 1
+    example = pairs[-1][1] if pairs else None
+    return {
+        "shared_ranks": int((shared > 1).sum()),
+        "ties_year": year,
+        "unequal_ranks": join_and(
+            [f"{n} pair{'s' if n > 1 else ''} in {y}" for y, n in sorted(by_edition.items())]
+        )
+        or "no pair",
+        "unequal_example": "no example"
+        if example is None
+        else join_and([f"{names[r.iso3]} (rank {int(r.egdi_rank)})" for r in example.itertuples()])
+        + f", both at {float(example['egdi'].iloc[0]):.4f}",
+    }

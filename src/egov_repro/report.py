@@ -73,8 +73,8 @@ def headline_md(records: list[dict]) -> str:
     if len(by_verdict) == 1:
         verdict = next(iter(by_verdict))
         return (
-            f"The paper gives the same {len(records)} values ({join_and(TOPICS.values())}), "
-            f"and the audit finds each {VERDICT_PHRASES[verdict]}."
+            f"The paper states each of these ({join_and(TOPICS.values())}), and the audit "
+            f"finds every one {VERDICT_PHRASES[verdict]}."
         )
     parts = [
         f"{join_and(topics)} {'is' if len(topics) == 1 else 'are'} {VERDICT_PHRASES[v]}"
