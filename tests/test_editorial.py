@@ -1,0 +1,224 @@
+"""What the book says about the paper, its sources and its data: each audited statement
+carries the paper's own key words and location, sources are the ones the paper names,
+the landing page's account is generated, and tables and files are written for people."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pybtex.database import parse_file
+
+from egov_repro import bibstyle, claims, figures, findings, paper, tables
+from egov_repro.names import display_names
+
+from conftest import IN_CI, ROOT
+
+PAPER_TEXT = ROOT.parent / "shared" / "paper" / "fahlevy-saleh-nurmiyati-2023.txt"
+
+
+@pytest.fixture(scope="module")
+def printed():
+    """`egov-repro claims --json`, as a user gets it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "egov_repro", "claims", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {r["id"]: r for r in json.loads(result.stdout)}
+
+
+def test_the_rise_is_judged_as_the_rank_change_the_paper_states(printed):
+    rise = printed["rise"]
+    assert "EGDI point" not in rise["claim"] + rise["explanation"] + rise["paper_says"]
+    assert "11 places" in rise["claim"] and "'11 poin'" in rise["claim"]
+    assert "11 poin" in rise["paper_words"]
+    assert rise["paper_value"] == {"rank_places": 11, "from_year": 2021}
+    assert rise["data_value"] == {"rank_places": 11, "from_year": 2020}
+    # The number holds, the year does not: the same year as the record it refers to.
+    assert rise["verdict"] == printed["earlier-rank-year"]["verdict"] == "partly"
+    assert "earlier-rank-year" in rise["explanation"]
+
+
+def test_the_un_numbers_name_the_un_as_the_papers_source(printed):
+    for key in ("egdi-value", "world-rank", "earlier-rank-year", "rise"):
+        assert printed[key]["cited_source"] == "un2022", key
+    assert printed["egdi-value"]["paper_words"].startswith("PBB melaporkan")
+    for key in ("sea-place", "top-four-order", "places-6-to-10"):
+        assert printed[key]["cited_source"] == "databoks2022", key
+
+
+def test_the_papers_rating_of_the_portals_is_a_record(printed):
+    portals = printed["portals-rated-very-good"]
+    assert portals["source"] == "paper" and portals["verdict"] == "unverifiable"
+    assert portals["cited_source"] is None
+    assert "sangat baik" in portals["paper_words"]
+    assert "Figures 4-6" in portals["where"]
+    for place in ("DKI Jakarta", "Surabaya", "Bandung"):
+        assert place in portals["claim"]
+
+
+def test_every_paper_record_has_its_passage(printed):
+    stated = [r for r in printed.values() if r["source"] == "paper"]
+    assert {r["id"] for r in stated} == set(paper.PASSAGES)
+    for r in stated:
+        words = r["paper_words"].replace("…", " ").split()
+        assert 1 <= len(words) <= 6, (r["id"], words)
+        assert "Hasil dan Pembahasan" in r["where"] or r["where"].startswith("Abstract"), r["id"]
+        assert re.search(r"(before|after) Figures? \d", r["where"]), r["id"]
+
+
+def test_the_key_words_are_the_papers_own():
+    """Each quotation is verbatim in the paper's text (beside the project in CI)."""
+    if not PAPER_TEXT.exists():
+        if IN_CI:
+            pytest.fail(f"{PAPER_TEXT} is missing: CI runs with shared/ beside the clone")
+        pytest.skip(f"the paper's text is not beside this clone ({PAPER_TEXT})")
+    text = re.sub(r"\s+", " ", PAPER_TEXT.read_text(encoding="utf-8"))
+    for key, passage in paper.PASSAGES.items():
+        for part in passage.words.split("…"):
+            assert part.strip() in text, (key, part)
+
+
+def test_the_cards_show_the_papers_words_and_source():
+    from egov_repro import report
+
+    records = claims.audit()
+    html = report.cards_html(claims.paper_claims(records))
+    assert html.count("The paper&#x27;s words") == len(claims.paper_claims(records))
+    assert "«peningkatan 11 poin dari tahun 2021»" in html
+    tally = report.tally_md(records)
+    assert tally.count("statements of the paper") == 1
+    assert report.summary_md(records).count("statements of the paper") == 1
+
+
+def test_the_landing_account_comes_from_the_catalogue_and_the_audit(data_copy):
+    records = claims.audit()
+    said = findings.landing(records)
+    assert "Figure 2 of the paper" in said["figures_sentence"]
+    assert "the numbers printed in the paper's own text" in said["figures_sentence"]
+    assert "Figures 4-6 of the paper" in said["figures_sentence"]
+    assert "not rebuilt" in said["figures_sentence"]
+    assert "13 of 16 can be checked" in said["scope_sentence"]
+    # A primary PeGI table in the data changes what the page says about Figure 2.
+    catalogue = {f.numbers: f.rebuilt_from for f in figures.paper_figures()}
+    assert catalogue == {
+        (1,): "un-data",
+        (2,): "paper-text",
+        (3,): "un-data",
+        (4, 5, 6): "not-rebuilt",
+    }
+
+
+def test_landing_prose_states_what_was_rebuilt_or_checked_only_through_glue():
+    """No paragraph or list item of the landing page says what was rebuilt or checked in
+    typed words: such statements come from findings.landing() and the audit."""
+    notebook = json.loads((ROOT / "intro.ipynb").read_text(encoding="utf-8"))
+    prose = "\n".join(
+        "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown"
+    )
+    prose = re.sub(r"```.*?```", "", prose, flags=re.S)
+    blocks = re.split(r"\n\s*\n|\n(?=- )", prose)
+    claims_made = re.compile(r"\b(rebuil\w*|redraw\w*|checked|checks|verified)\b", re.I)
+    for block in blocks:
+        if block.lstrip().startswith("#") or not claims_made.search(block):
+            continue
+        assert "{glue:" in block, block
+
+
+def test_change_table_prints_ranks_as_whole_numbers_and_says_which_way():
+    from egov_repro import analysis, load_egdi
+
+    changes = analysis.component_changes(load_egdi(), "IDN", 2022, 2024)
+    rows = {r[0]: r for r in tables.for_people(changes, "changes").rows()}
+    assert rows["World rank"][1:] == ["77", "64", "-13 (13 places better)"]
+
+
+def test_no_table_header_is_a_slug_or_a_title_cased_acronym():
+    headers = [
+        tables._header(c)
+        for c in (
+            "hci_2022",
+            "osi_2024",
+            "asean-10",
+            "southeast-asia",
+            "paper-figure-1",
+            "asean",
+            "median_egdi_southeast_asia",
+            "median_egdi_world",
+        )
+    ]
+    assert headers[:2] == ["HCI 2022", "OSI 2024"]
+    for header in headers:
+        assert not re.fullmatch(r"[A-Za-z][a-z0-9]*(-[a-z0-9]+)+", header), header
+        assert not re.search(r"\b(Hci|Osi|Tii|Egdi|Epi|Asean|Iso3)\b", header), header
+
+
+def test_components_table_has_one_format_per_column():
+    wide = tables.components_wide(figures.components_figure((2022, 2024)).table)
+    table = tables.for_people(wide, "components", drop=["iso3"])
+    assert table.headers()[0] == "Country"
+    for row in table.rows():
+        assert all(re.fullmatch(r"\d\.\d{4}", cell) for cell in row[1:]), row
+
+
+def test_tables_show_the_books_name_for_each_country():
+    from egov_repro import analysis, load_egdi, region_members
+
+    definitions = ["asean-10", "southeast-asia", "paper-figure-1", "asean"]
+    ranking = analysis.ranking_sensitivity(
+        load_egdi(), {n: region_members(n, 2022) for n in definitions}, 2022
+    )
+    shown = [row[0] for row in tables.for_people(ranking, "x", drop=["iso3"]).rows()]
+    names = display_names("en")
+    assert "Laos" in shown and "Brunei Darussalam" in shown
+    assert "Lao People's Democratic Republic" not in shown
+    assert set(shown) == {names[c] for c in ranking["iso3"]}
+
+
+def test_citation_labels_are_unique_and_tell_the_two_2024_works_apart():
+    bibliography = parse_file(str(ROOT / "references.bib"))
+    style = bibstyle.AuthorYearStyle()
+    entries = style.sort(list(bibliography.entries.values()))
+    labels = dict(zip((e.key for e in entries), style.format_labels(entries), strict=True))
+    assert len(set(labels.values())) == len(labels), labels
+    assert {labels["undata"], labels["un2024"]} == {"UN DESA 2024a", "UN DESA 2024b"}
+    assert labels["fahlevy2023"] == "Fahlevy et al. 2023"
+
+
+def test_a_reference_without_a_found_source_says_so():
+    bibliography = parse_file(str(ROOT / "references.bib"))
+    chart_2016 = bibliography.entries["databoks2016"].fields
+    assert "title unknown" in chart_2016["title"] and "Not found" in chart_2016["note"]
+    chart_2022 = bibliography.entries["databoks2022"].fields
+    assert "sistem-e-government-indonesia-peringkat-ke-5" in chart_2022["howpublished"]
+
+
+def test_no_figure_csv_carries_float_noise(working_tree_untouched):
+    written = [f.save(working_tree_untouched) for f in (g() for g in figures.all_figures())]
+    written.append(figures.profile_figure("IDN", "en").save(working_tree_untouched))
+    files = [paths["csv"] for paths in written] + sorted((ROOT / "figures").glob("*.csv"))
+    for path in files:
+        for number in re.findall(r"\d+\.\d+", Path(path).read_text(encoding="utf-8")):
+            assert len(number.split(".")[1]) <= 6, (path.name, number)
+
+
+def test_licences_agree_on_figure_2():
+    for name in ("LICENSE-CONTENT.md", "cite.md", "README.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert "fig2-top10-provinces-pegi-2016" in text and "CC BY-SA 4.0" in text, name
+    assert "CC BY-SA 4.0" in figures.figure2("en").caption
+
+
+def test_the_readme_and_the_glossary_are_pages_of_the_site():
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    assert "file: readme" in toc and "file: glossary" in toc
+    assert "README.md" in (ROOT / "readme.md").read_text(encoding="utf-8")
+    glossary = (ROOT / "glossary.md").read_text(encoding="utf-8")
+    for term in ("EGDI", "OSI", "HCI", "TII", "EPI", "PeGI", "SPBE", "databoks", "ITU"):
+        assert re.search(rf"^{re.escape(term)}$", glossary, re.M), term
