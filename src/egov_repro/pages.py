@@ -25,6 +25,13 @@ ICON = re.compile(
     r'("(?:[^"\\]|\\.)*")\]'
 )
 ICON_TAG = re.compile(r'<i class="([^"]*)"([^>]*)></i>')
+ICON_TITLE = re.compile(r'\s*\btitle="([^"]*)"')
+# Upstream markup the W3C checker rejects: MyST-NB puts <p> labels in the <summary> of a
+# hidden cell (only phrasing content is allowed there); the theme's search field carries
+# Safari's non-standard `autocorrect`.
+SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.S)
+SUMMARY_P = re.compile(r"<p\b([^>]*)>(.*?)</p>", re.S)
+AUTOCORRECT = re.compile(r'(<input\b[^>]*?)\s+autocorrect="[^"]*"')
 # An external script without defer/async holds up the first paint on a slow phone.
 SYNC_SCRIPT = re.compile(r'<script (?![^>]*\b(?:defer|async)\b)([^>]*\bsrc="[^"]+"[^>]*)></script>')
 UNUSED_DESIGN = re.compile(
@@ -74,13 +81,44 @@ def inline_icons(html: str, table: dict) -> str:
         if icon is None:
             return match.group(0)
         width, height, path = icon
+        # `title` is no attribute of <svg>: a titled icon is named by a <title> child (as
+        # fontawesome.js draws it), any other is decoration, hidden from screen readers.
+        title = ICON_TITLE.search(rest)
+        rest = ICON_TITLE.sub("", rest)
+        name = f"<title>{title.group(1)}</title>" if title else ""
+        hidden = "" if title else ' aria-hidden="true"'
         return (
-            f'<svg class="svg-inline--fa {" ".join(words)}"{rest} aria-hidden="true" '
+            f'<svg class="svg-inline--fa {" ".join(words)}"{rest}{hidden} '
             f'focusable="false" role="img" xmlns="http://www.w3.org/2000/svg" '
-            f'viewBox="0 0 {width} {height}"><path fill="currentColor" d="{path}"/></svg>'
+            f'viewBox="0 0 {width} {height}">{name}<path fill="currentColor" d="{path}"/></svg>'
         )
 
     return FONTAWESOME_TAG.sub("", ICON_TAG.sub(svg, html))
+
+
+def mend(html: str) -> str:
+    """Make the theme's and MyST-NB's markup valid HTML: labels in a <summary> become
+    <span>s (egov-repro.css gives them the look of the <p>s), `autocorrect` goes."""
+    html = SUMMARY.sub(lambda m: SUMMARY_P.sub(r"<span\1>\2</span>", m.group(0)), html)
+    return AUTOCORRECT.sub(r"\1", html)
+
+
+def redirect_page(stub: str, title: str, lang: str = "en") -> str | None:
+    """The site's index.html as a valid page, from the one-line redirect stub
+    sphinx-external-toc writes (no doctype, no <title>); None if ``stub`` is not one."""
+    from html import escape
+
+    match = re.fullmatch(r'\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*', stub)
+    if not match:
+        return None
+    url, title = escape(match.group(1)), escape(title)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8" />\n'
+        f"<title>{title}</title>\n"
+        f'<meta http-equiv="Refresh" content="0; url={url}" />\n'
+        f'<link rel="canonical" href="{url}" />\n</head>\n'
+        f'<body>\n<p><a href="{url}">{title}</a></p>\n</body>\n</html>\n'
+    )
 
 
 def lighten(html: str, table: dict) -> str:

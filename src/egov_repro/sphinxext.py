@@ -15,8 +15,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from egov_repro import atomic
 from egov_repro.book import invalidate, quiet_kernels, sweep_leftovers
-from egov_repro.pages import bundle_styles, description, icon_table, lighten
+from egov_repro.pages import bundle_styles, description, icon_table, lighten, mend, redirect_page
 
 
 def build_stamp(root: Path) -> dict[str, str]:
@@ -129,10 +130,28 @@ def _slim_pages(app, exception) -> None:
     if not original:
         return
     table = icon_table(script)
-    pages = bundle_styles(outdir, {page: lighten(html, table) for page, html in original.items()})
+    pages = {page: lighten(mend(html), table) for page, html in original.items()}
+    pages = bundle_styles(outdir, pages)
     for page, html in pages.items():
         if html != original[page]:
             page.write_text(html, encoding="utf-8")
+
+
+def _valid_site(app, exception) -> None:
+    """Besides the pages, what the W3C checker rejects: the index.html redirect stub
+    (no doctype, no title) and the theme's Jinja macro files, which Sphinx copies into
+    _static/ although they are templates, not pages, and no page uses them."""
+    outdir = Path(app.outdir)
+    if exception is not None or app.builder.format != "html":
+        return
+    index = outdir / "index.html"
+    if index.is_file():
+        title = app.config.html_title or app.config.project
+        page = redirect_page(index.read_text(encoding="utf-8"), title, app.config.language or "en")
+        if page:
+            atomic.write_text(index, page)
+    for template in (outdir / "_static").glob("*-macros.html"):
+        template.unlink()
 
 
 def _meta_description(app, pagename, templatename, context, doctree) -> None:
@@ -154,6 +173,8 @@ def setup(app):
     app.connect("build-finished", _publish_figures)
     # After the theme, which rewrites pygments.css in its own build-finished handler.
     app.connect("build-finished", _slim_pages, priority=900)
+    # After sphinx-external-toc, which writes the index.html redirect when it is missing.
+    app.connect("build-finished", _valid_site, priority=900)
     app.connect("html-page-context", _meta_description)
     app.connect("config-inited", _static_files)
     app.add_css_file("egov-repro.css")
