@@ -17,7 +17,7 @@ VENV_SH   = $(call shell_word,$(VENV))
 BIN_SH    = $(call shell_word,$(BIN))
 UV_VERSION := 0.13.9
 
-.PHONY: book test figures env lock lint bench clean check-python
+.PHONY: book test figures env lock lint bench clean check-python pdf lab lab-env
 
 check-python:
 	@$(PYTHON_SH) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
@@ -45,6 +45,7 @@ env: $(STAMP)
 
 book: $(STAMP)
 	$(BIN_SH)/egov-repro book
+	@$(BIN_SH)/python -c 'from egov_repro.pdf import missing_printer as m; t = m(); t and print(t)'
 
 figures: $(STAMP)
 	$(BIN_SH)/egov-repro figures
@@ -70,10 +71,35 @@ bench: $(STAMP)
 # platform (Linux, macOS, Windows) and Python 3.11-3.13: requirements.lock has hashes,
 # requirements.txt the same pins plus the package itself (what Binder installs).
 lock: $(STAMP)
-	$(BIN_SH)/uv pip compile -q --universal --python-version 3.11 --generate-hashes --extra test pyproject.toml -o requirements.lock
+	$(BIN_SH)/uv pip compile -q --universal --python-version 3.11 --generate-hashes --extra test --extra pdf pyproject.toml -o requirements.lock
+	$(BIN_SH)/uv pip compile -q --universal --python-version 3.11 --generate-hashes --extra test --extra pdf --extra lab -c requirements.lock pyproject.toml -o requirements-lab.lock
 	{ echo "# The package itself (editable) and its exact dependency pins: requirements.lock"; \
 	  echo "# without the hashes. Regenerate both with make lock."; \
 	  echo "-e ."; awk '/^[A-Za-z0-9]/ { sub(/ \\$$/, ""); print }' requirements.lock; } > requirements.txt
+
+# The book as one PDF per edition (_build/pdf/egov-repro-<lang>.pdf), printed from the
+# built HTML by Chromium (Debian's chromium, else Playwright's own) after `egov-repro
+# book`, which is a no-op when the book is built.
+pdf: $(STAMP)
+	$(BIN_SH)/egov-repro book
+	$(BIN_SH)/egov-repro pdf
+
+# JupyterLab on the book, with the project's kernel as the default. JupyterLab is not in
+# requirements.lock (make book and make test do not carry it): requirements-lab.lock holds
+# the same pins plus JupyterLab's, installed into .venv on first use.
+LAB_STAMP := $(VENV)/.lab-installed
+$(LAB_STAMP): requirements-lab.lock $(STAMP)
+	@if test -x $(BIN_SH)/uv; then \
+	  $(BIN_SH)/uv pip install -q --compile-bytecode --python $(BIN_SH)/python --require-hashes -r requirements-lab.lock; \
+	else \
+	  $(BIN_SH)/python -m pip install -q --require-hashes -r requirements-lab.lock; \
+	fi
+	@touch $(LAB_STAMP)
+
+lab-env: $(LAB_STAMP)
+
+lab: $(LAB_STAMP)
+	$(BIN_SH)/egov-repro lab
 
 clean:
 	rm -rf _build

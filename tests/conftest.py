@@ -125,3 +125,24 @@ def text_problems(fig) -> list[str]:
         if css_px(text.get_fontsize(), fig.get_figwidth()) < 9 - 1e-9:
             problems.append(f"{text.get_fontsize()} pt is under 9 CSS px: {text.get_text()!r}")
     return problems
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory, worker_id) -> Path:
+    """One built copy of the project for the whole run, shared by the xdist workers (the
+    first to ask builds it under a file lock): for tests that only read the built site.
+    Tests that change the project build their own."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    project = shared / "built-book" / "project"
+    done = shared / "built-book" / "built"
+    with FileLock(str(shared / "built-book.lock")):
+        if not done.is_file():
+            shutil.rmtree(project, ignore_errors=True)
+            copy_project(project)
+            result = run_cli(project, "book", "--root", str(project))
+            assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+            done.write_text("ok\n")
+    return project

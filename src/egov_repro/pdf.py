@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 import subprocess
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -98,8 +98,9 @@ def source_date(root: Path) -> dt.datetime:
             epoch = ""
     if not epoch.isdigit():
         raise DataError(
-            f"{root}: not a git checkout with a commit, and SOURCE_DATE_EPOCH is not set; "
-            "expected one of them to date the PDF (e.g. SOURCE_DATE_EPOCH=$(date +%s))"
+            root,
+            "not a git checkout with a commit, and SOURCE_DATE_EPOCH is not set",
+            expected="one of them, to date the PDF (e.g. SOURCE_DATE_EPOCH=$(date +%s))",
         )
     return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
 
@@ -113,7 +114,7 @@ def versions(root: Path) -> tuple[str, str]:
     try:
         data_version = json.loads(descriptor.read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError) as exc:
-        raise DataError(f"{descriptor}: expected a data package with a 'version' ({exc})") from exc
+        raise DataError(descriptor, f"unreadable ({exc})", expected="a 'version'") from exc
     return __version__, data_version
 
 
@@ -157,11 +158,13 @@ def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, leve
     from bs4 import BeautifulSoup
 
     if not page.is_file():
-        raise DataError(f"{page}: page of {doc!r} (listed in _toc.yml) not built; run make book")
+        raise DataError(
+            page, f"the page of {doc!r} (in _toc.yml) is not built", hint="Run make book."
+        )
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.find("article", class_="bd-article")
     if article is None:
-        raise DataError(f"{page}: expected an <article class='bd-article'> (a Jupyter Book page)")
+        raise DataError(page, "not a Jupyter Book page", expected="<article class='bd-article'>")
     for junk in article.select("a.headerlink, details.hide, script, style, .toggle-details"):
         junk.decompose()
     slug = _slug(doc)
@@ -196,6 +199,9 @@ def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, leve
         # PDF's bookmarks.
         for text in heading.find_all(string=True):
             text.replace_with(re.sub(r"\s+", " ", str(text)))
+        # Chromium's bookmark drops the space where a long heading wraps; its
+        # accessible name keeps it.
+        heading["aria-label"] = " ".join(heading.get_text().split())
         if level_shift:
             heading.name = f"h{min(6, int(heading.name[1]) + level_shift)}"
     body = article.find("section") or article
@@ -371,6 +377,24 @@ def chromium_path() -> str | None:
     return os.environ.get("CHROME_PATH") or shutil.which("chromium") or None
 
 
+def missing_printer() -> str:
+    """One line on how to get the PDF when no Chromium can print it; empty otherwise."""
+    if chromium_path():
+        return ""
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            if Path(playwright.chromium.executable_path).is_file():
+                return ""
+    except Exception:  # no Playwright, or its driver cannot start: no printer either way
+        pass
+    return (
+        "For the PDF (make pdf), install Chromium: `sudo apt-get install chromium` or "
+        "`.venv/bin/python -m playwright install chromium`."
+    )
+
+
 def anchor_pages(pdf: bytes) -> dict[str, int]:
     """Named destination -> page number (1 = the cover), as Chromium wrote them."""
     from pypdf import PdfReader
@@ -396,7 +420,24 @@ def _print(browser, document: Path) -> bytes:
         page.close()
 
 
-def fix_metadata(pdf: bytes, title: str, lang: str, date: dt.datetime) -> bytes:
+def _fix_outline(item, headings: dict[str, str]) -> None:
+    """Chromium's bookmark titles lose the space where a heading wraps on the page: put
+    back the heading's own text (matched with the spaces left out)."""
+    from pypdf.generic import NameObject, TextStringObject
+
+    while item is not None:
+        item = item.get_object()
+        title = str(item.get("/Title", ""))
+        fixed = headings.get(re.sub(r"\s+", "", title))
+        if fixed and fixed != title:
+            item[NameObject("/Title")] = TextStringObject(fixed)
+        _fix_outline(item.get("/First"), headings)
+        item = item.get("/Next")
+
+
+def fix_metadata(
+    pdf: bytes, title: str, lang: str, date: dt.datetime, headings: list[str] = ()
+) -> bytes:
     """The same bytes for the same book: dates from the build date, no XMP packet (it
     holds the print time), and a file identifier derived from the content."""
     from pypdf import PdfReader, PdfWriter
@@ -414,6 +455,11 @@ def fix_metadata(pdf: bytes, title: str, lang: str, date: dt.datetime) -> bytes:
         "/ModDate": stamp,
     }
     writer.root_object.pop(NameObject("/Metadata"), None)
+    outlines = writer.root_object.get("/Outlines")
+    if outlines is not None:
+        _fix_outline(
+            outlines.get_object().get("/First"), {re.sub(r"\s+", "", h): h for h in headings}
+        )
     writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     writer._ID = ArrayObject([ByteStringObject(b"\0" * 16)] * 2)
     first = io.BytesIO()
@@ -466,7 +512,9 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
                     pages = found
                 title = f"{_title(root)} (egov-repro {package}, data {data})"
                 target = out / f"egov-repro-{lang}.pdf"
-                final = fix_metadata(pdf, title, lang, date)
+                labels = re.findall(r'aria-label="([^"]*)"', document.read_text(encoding="utf-8"))
+                headings = [unescape(label) for label in labels]
+                final = fix_metadata(pdf, title, lang, date, headings)
                 write_bytes(target, final)
                 write_bytes(site / "pdf" / target.name, final)
                 shutil.rmtree(work, ignore_errors=True)

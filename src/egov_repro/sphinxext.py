@@ -3,7 +3,8 @@
 - before anything is read, stale executed notebooks are dropped (egov_repro.book.invalidate)
   and every page is re-read when the data, code or locked dependencies changed;
 - kernels log errors only;
-- every page's footer names the data version and the commit the book was built from;
+- every page's footer names the package and data versions and the commit it was built from;
+- every page's download menu links the whole book as a PDF (egov_repro.pdf makes it);
 - the figures/ folder is published with the site, so each page links its own files;
 - pages stay light on a phone (egov_repro.pages does the work): icons inlined, scripts
   deferred, one stylesheet, a meta description per page; the theme gets a default
@@ -47,10 +48,13 @@ def build_stamp(root: Path) -> dict[str, str]:
 
 
 def _footer(app, config) -> None:
+    from egov_repro import __version__
+
     stamp = build_stamp(Path(app.srcdir))
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = (
-        f'<p class="egov-stamp">Data package version <code>{stamp["data_version"]}</code>'
+        f'<p class="egov-stamp">egov-repro <code>{__version__}</code> &middot; '
+        f"Data package version <code>{stamp['data_version']}</code>"
         f" &middot; built from commit <code>{stamp['commit']}</code></p>"
         + options.get("extra_footer", "")
     )
@@ -154,6 +158,24 @@ def _valid_site(app, exception) -> None:
         template.unlink()
 
 
+def _book_pdf_link(app, pagename, templatename, context, doctree) -> None:
+    """Every page's download menu offers the whole book as a PDF (``egov-repro pdf``
+    puts it at ``pdf/egov-repro-<lang>.pdf`` in the site; the Pages workflow publishes it)."""
+    lang = "id" if (app.config.language or "en").startswith("id") else "en"
+    for group in context.get("header_buttons", []):
+        if group.get("label") == "download-buttons":
+            group["buttons"].append(
+                {
+                    "type": "link",
+                    "url": context["pathto"](f"pdf/egov-repro-{lang}.pdf", 1),
+                    "text": "book (PDF)" if lang == "en" else "buku (PDF)",
+                    "tooltip": "The whole book as one PDF" if lang == "en" else "Seluruh buku",
+                    "icon": "fas fa-book",
+                    "label": "download-book-pdf-button",
+                }
+            )
+
+
 def _meta_description(app, pagename, templatename, context, doctree) -> None:
     from html import escape
 
@@ -176,6 +198,8 @@ def setup(app):
     # After sphinx-external-toc, which writes the index.html redirect when it is missing.
     app.connect("build-finished", _valid_site, priority=900)
     app.connect("html-page-context", _meta_description)
+    # After the theme's header buttons (priority 501).
+    app.connect("html-page-context", _book_pdf_link, priority=600)
     app.connect("config-inited", _static_files)
     app.add_css_file("egov-repro.css")
     app.connect("config-inited", _footer, priority=900)

@@ -1,0 +1,250 @@
+"""The book as a PDF (egov-repro pdf): printed from the session's built book, each edition
+has every chapter and section as a bookmark and in the contents with its page, the
+computed values in its text, every font embedded, no text outside the page's printable
+box, vector figures and clickable links; two prints of one commit are byte-identical.
+The English edition is the only one until the Indonesian site exists (_build/html/id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from egov_repro import __version__, datasets, pdf
+from egov_repro.book import toc_files
+from egov_repro.errors import DataError
+
+from conftest import IN_CI, ROOT, project_env, run_cli
+
+POPPLER = all(shutil.which(tool) for tool in ("pdffonts", "pdftotext", "pdfimages"))
+EPOCH = "1764547200"  # 2025-12-01 00:00 UTC: the copy is not a git checkout
+MARGIN = 18 / 25.4 * 72  # the left and right page margins of pdf.PRINT_CSS, in points
+
+
+@pytest.fixture(scope="module")
+def printed(built_book, tmp_path_factory):
+    """Two prints of the same built book (the second only to compare bytes)."""
+    reason = "" if POPPLER else "poppler-utils (pdffonts, pdftotext) missing"
+    if not reason and pdf.missing_printer():
+        reason = "no Chromium: " + pdf.missing_printer()
+    if reason:
+        if IN_CI:
+            pytest.fail(f"CI=true but {reason}: .ci/run installs it")
+        pytest.skip(reason)
+    outs = []
+    for name in ("first", "second"):
+        out = tmp_path_factory.mktemp(name)
+        env = {**project_env(), "SOURCE_DATE_EPOCH": EPOCH}
+        result = subprocess.run(
+            [sys.executable, "-m", "egov_repro", "pdf", "--out", str(out)],
+            cwd=built_book,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+        assert result.stdout.strip() == f"wrote {out / 'egov-repro-en.pdf'}"
+        outs.append(out / "egov-repro-en.pdf")
+    return built_book, outs[0], outs[1]
+
+
+def pdf_text(path: Path, first: int | None = None, last: int | None = None, layout=False) -> str:
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), *pages, str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return " ".join(text.split())
+
+
+def bookmarks(reader: PdfReader, outline=None) -> list[tuple[str, int]]:
+    found = []
+    for item in reader.outline if outline is None else outline:
+        if isinstance(item, list):
+            found += bookmarks(reader, item)
+        else:
+            found.append((" ".join(item.title.split()), reader.get_destination_page_number(item)))
+    return found
+
+
+def page_headings(html: Path, doc: str) -> list[str]:
+    """The chapter title (h1) and section titles (h2) of a built page."""
+    page = (html / f"{doc}.html").read_text(encoding="utf-8")
+    article = re.search(r'<article class="bd-article".*?</article>', page, re.S).group(0)
+    headings = re.findall(r"<h[12]>(.*?)</h[12]>", article, re.S)
+    text = [re.sub(r'<a class="headerlink".*?</a>|<[^>]+>', "", h, flags=re.S) for h in headings]
+    return [" ".join(unescape(h).split()) for h in text]
+
+
+def test_two_prints_of_one_commit_are_byte_identical(printed):
+    _, first, second = printed
+    assert first.read_bytes() == second.read_bytes()
+    reader = PdfReader(first)
+    assert reader.metadata["/CreationDate"] == "D:20251201000000Z"
+    assert reader.metadata["/ModDate"] == "D:20251201000000Z"
+
+
+def test_every_chapter_and_section_is_a_bookmark_and_in_the_contents_with_its_page(printed):
+    project, path, _ = printed
+    reader = PdfReader(path)
+    marks = dict(bookmarks(reader))
+    contents = pdf_text(path, 2, 3, layout=True)
+    html = project / "_build" / "html"
+    for doc in toc_files(project):
+        headings = page_headings(html, doc)
+        assert headings, doc
+        for title in headings:
+            assert title in marks, (doc, title)
+            # The printed page number (the cover is page 1) follows the title in the contents.
+            assert re.search(re.escape(title) + rf" {marks[title] + 1}\b", contents), (doc, title)
+    for part in ("The paper’s figures, rebuilt", "Checking the paper", "Beyond the paper"):
+        assert part in marks, part
+
+
+def test_the_text_holds_the_computed_values(printed):
+    _, path, _ = printed
+    text = pdf_text(path)
+    assert "Indonesia is number 5, with an EGDI of 0.7160 and world rank 77" in text
+    assert "0,7160" not in text  # the English edition formats numbers in English
+
+
+def test_the_cover_names_the_versions_the_date_the_doi_and_how_to_cite(printed):
+    project, path, _ = printed
+    cover = pdf_text(path, 1, 1)
+    assert f"Package version egov-repro {__version__}" in cover
+    assert f"Data package version {datasets.data_version(project / 'data')}" in cover
+    assert "Built on 1 December 2025" in cover
+    assert "doi:10.54144/govsci.v4i1.45" in cover
+    assert f"(version {__version__}) [software]" in cover
+    assert "https://github.com/egov-repro/egov-repro" in cover
+
+
+def test_every_font_is_embedded(printed):
+    _, path, _ = printed
+    table = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    rows = table.stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        # name, type ..., encoding, then emb sub uni and the object number
+        emb = row.split()[-5]
+        assert emb == "yes", row
+
+
+def test_no_text_lies_outside_the_printable_box(printed):
+    _, path, _ = printed
+    layout = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = re.split(r"<page ", layout)[1:]
+    assert len(pages) == len(PdfReader(path).pages)
+    for number, page in enumerate(pages, start=1):
+        width, height = (
+            float(v) for v in re.match(r'width="([\d.]+)" height="([\d.]+)"', page).groups()
+        )
+        for x0, y0, x1, y1, word in re.findall(
+            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)',
+            page,
+        ):
+            box = float(x0), float(y0), float(x1), float(y1)
+            inside = (
+                box[0] >= MARGIN - 2
+                and box[2] <= width - MARGIN + 2
+                and box[1] >= 0
+                and box[3] <= height
+            )
+            assert inside, f"page {number}: {unescape(word)!r} at {box} (page {width}x{height})"
+
+
+def test_figures_are_vectors_and_links_are_clickable(printed):
+    _, path, _ = printed
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True)
+    assert images.stdout.splitlines()[2:] == []  # not one raster image: SVG stays vector
+    reader = PdfReader(path)
+    uris, internal = set(), 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if action.get("/URI"):
+                uris.add(action["/URI"])
+            elif annotation.get_object().get("/Dest") or action.get("/D"):
+                internal += 1
+    assert "https://doi.org/10.54144/govsci.v4i1.45" in uris
+    assert internal > 100  # the contents and the cross-references between chapters
+    # Files the pages link (the figure's table) point at the published site.
+    assert any(u.endswith("figures/fig1-southeast-asia-egdi-2022-en.csv") for u in uris)
+
+
+def test_the_site_links_the_pdf_from_every_page_and_shows_both_versions(printed):
+    project, path, _ = printed
+    html = project / "_build" / "html"
+    assert (html / "pdf" / "egov-repro-en.pdf").read_bytes() == path.read_bytes()
+    data_version = datasets.data_version(project / "data")
+    for doc in toc_files(project):
+        page = (html / f"{doc}.html").read_text(encoding="utf-8")
+        depth = doc.count("/")
+        assert f'href="{"../" * depth}pdf/egov-repro-en.pdf"' in page, doc
+        assert f"egov-repro <code>{__version__}</code>" in page, doc
+        assert f"Data package version <code>{data_version}</code>" in page, doc
+
+
+def test_editions_add_indonesian_once_its_site_is_built(tmp_path):
+    assert pdf.editions(tmp_path) == [("en", tmp_path)]
+    (tmp_path / "id").mkdir()
+    (tmp_path / "id" / "intro.html").write_text("<html></html>")
+    assert pdf.editions(tmp_path) == [("en", tmp_path), ("id", tmp_path / "id")]
+    assert pdf.format_date(dt.datetime(2025, 12, 1, tzinfo=dt.UTC), "id") == "1 Desember 2025"
+
+
+def test_the_build_date_is_the_last_commit_unless_source_date_epoch_says(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    with pytest.raises(DataError, match="SOURCE_DATE_EPOCH"):
+        pdf.source_date(tmp_path)
+    env = {
+        **project_env(),
+        "GIT_AUTHOR_DATE": "2024-02-29T12:00:00Z",
+        "GIT_COMMITTER_DATE": "2024-02-29T12:00:00Z",
+    }
+    for args in (
+        ["init", "-q"],
+        [
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "x",
+        ],
+    ):
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True)
+    assert pdf.source_date(tmp_path) == dt.datetime(2024, 2, 29, 12, tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    assert pdf.source_date(tmp_path) == dt.datetime(2025, 12, 1, tzinfo=dt.UTC)
+
+
+def test_pdf_without_a_built_book_says_what_to_do(tmp_path):
+    result = run_cli(tmp_path, "pdf", "--root", str(tmp_path))
+    assert result.returncode == 1
+    assert "no built book here; run `make book` first" in result.stderr
+
+
+def test_version_prints_the_package_and_data_versions_that_citation_cff_shows(tmp_path):
+    result = run_cli(ROOT, "--version")
+    assert result.returncode == 0, result.stderr
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    expected = f"egov-repro {citation['version']} (data package {datasets.data_version()})"
+    assert result.stdout.strip() == expected
+    assert citation["version"] == __version__
