@@ -27,7 +27,7 @@ from egov_repro.regions import (
     paper_chart_omissions,
     region_members,
 )
-from egov_repro.text import join_and
+from egov_repro.text import join_and, number, pick
 
 DEFAULT_REGION = SOUTHEAST_ASIA
 # Above this many countries a chart shows the top, the bottom and the focus country's
@@ -83,9 +83,11 @@ def region_name(region: str, lang: str = "en") -> str:
     return label(f"region:{region}", lang)
 
 
-def region_phrase(region: str) -> str:
-    """The region as English prose names it: 'countries of the world', 'of ASEAN'."""
-    return "the world" if region == "world" else region_name(region)
+def region_phrase(region: str, lang: str = "en") -> str:
+    """The region as prose names it: 'countries of the world', 'of ASEAN'."""
+    if region == "world":
+        return pick(lang, "the world", "dunia")
+    return region_name(region, lang)
 
 
 def readable_rows(ranking: pd.DataFrame, focus: str) -> pd.DataFrame:
@@ -101,14 +103,26 @@ def readable_rows(ranking: pd.DataFrame, focus: str) -> pd.DataFrame:
     return ranking.loc[sorted(keep)]
 
 
-def _place_text(table: pd.DataFrame, focus: str, names: dict, region: str) -> str:
+def _place_text(table: pd.DataFrame, focus: str, names: dict, region: str, lang: str = "en") -> str:
     row = table[table["iso3"] == focus]
     if row.empty:
-        return f"{names.get(focus, focus)} is not in the region '{region}'."
+        name = names.get(focus, focus)
+        return pick(
+            lang,
+            f"{name} is not in the region '{region}'.",
+            f"{name} tidak termasuk kawasan '{region}'.",
+        )
     row = row.iloc[0]
-    return (
-        f"{names[focus]} is number {int(row['regional_rank'])} with an EGDI of "
-        f"{row['egdi']:.4f} (world rank {int(row['egdi_rank'])})."
+    place, egdi, rank = (
+        int(row["regional_rank"]),
+        number(row["egdi"], 4, lang),
+        int(row["egdi_rank"]),
+    )
+    return pick(
+        lang,
+        f"{names[focus]} is number {place} with an EGDI of {egdi} (world rank {rank}).",
+        f"{names[focus]} berada di urutan ke-{place} dengan EGDI {egdi} "
+        f"(peringkat dunia ke-{rank}).",
     )
 
 
@@ -163,32 +177,45 @@ def figure1(
         omitted_label=label("not_in_paper", lang),
         gap_label=lambda n: label("not_shown", lang, n=n),
         no_data=label("no_data", lang),
+        lang=lang,
     )
     figure_id = f"fig1-{region}-egdi-{survey_year}" + _suffix(
         _focus_suffix(focus), _lang_suffix(lang)
     )
-    names = display_names("en", data_dir)
-    where = region_phrase(region)
-    shown = (
-        f" Shown: the top {TOP}, the bottom {BOTTOM} and the countries around "
-        f"{names[focus]}, {len(table)} of {len(full)} countries."
-        if len(table) < len(full)
-        else ""
-    )
-    missing = (
-        f" {join_and([names[c] for c in sorted(omitted)])} (yellow) is missing from the paper's "
-        "chart, which follows databoks (2022)."
-        if omitted
-        else ""
-    )
-    caption = (
+    names = display_names(lang, data_dir)
+    where = region_phrase(region, lang)
+    shown = ""
+    if len(table) < len(full):
+        shown = pick(
+            lang,
+            f" Shown: the top {TOP}, the bottom {BOTTOM} and the countries around "
+            f"{names[focus]}, {len(table)} of {len(full)} countries.",
+            f" Yang ditampilkan: {TOP} teratas, {BOTTOM} terbawah, dan negara-negara di sekitar "
+            f"{names[focus]}, {len(table)} dari {len(full)} negara.",
+        )
+    missing = ""
+    if omitted:
+        left_out = join_and([names[c] for c in sorted(omitted)], lang)
+        missing = pick(
+            lang,
+            f" {left_out} (yellow) is missing from the paper's chart, which follows "
+            "databoks (2022).",
+            f" {left_out} (kuning) tidak ada dalam grafik makalah, yang mengikuti databoks (2022).",
+        )
+    caption = pick(
+        lang,
         f"Countries of {where} by EGDI in the UN E-Government Survey {survey_year}, with "
-        f"each country's world rank; {names[focus]} in red.{missing}{shown}"
+        f"each country's world rank; {names[focus]} in red.{missing}{shown}",
+        f"Negara-negara {where} menurut EGDI dalam Survei E-Government PBB {survey_year}, "
+        f"beserta peringkat dunia tiap negara; {names[focus]} berwarna merah.{missing}{shown}",
     )
-    alt = (
+    alt = pick(
+        lang,
         f"Horizontal bar chart of the EGDI of {len(table)} countries of {where} in "
-        f"{survey_year}, best at the top. " + _place_text(full, focus, names, where)
-    )
+        f"{survey_year}, best at the top. ",
+        f"Diagram batang horizontal EGDI {len(table)} negara {where} pada {survey_year}, "
+        "yang terbaik di atas. ",
+    ) + _place_text(full, focus, names, where, lang)
     return Figure(
         figure_id, table, fig, "chapters/02-southeast-asia-ranking.ipynb", caption, alt, data_dir
     )
@@ -206,18 +233,36 @@ def figure2(lang: str = "id", data_dir=None) -> Figure:
         title=label("fig2_title", lang),
         axis_label=label("fig2_axis", lang),
         source=label("source_pegi", lang),
+        lang=lang,
     )
     figure_id = "fig2-top10-provinces-pegi-2016" + _suffix(_lang_suffix(lang))
-    caption = (
+    caption = pick(
+        lang,
         f"The {len(table)} provinces with the best e-government scores in 2016, as printed in "
         "the paper's text (after its Figure 2), which credits databoks (2016). Unit "
         "uncertain: the paper says 'percent', the values fit PeGI scores (up to 4); the "
-        "primary table is unverified. Licence: CC BY-SA 4.0, as the paper."
+        "primary table is unverified. Licence: CC BY-SA 4.0, as the paper.",
+        f"{len(table)} provinsi dengan skor e-government terbaik pada 2016, sebagaimana "
+        "tercetak dalam teks makalah (sesudah Gambar 2) yang merujuk databoks (2016). "
+        "Satuannya belum pasti: makalah menyebut 'persen', sedangkan nilainya sesuai dengan "
+        "skor PeGI (maksimum 4); tabel primernya belum diverifikasi. Lisensi: CC BY-SA 4.0, "
+        "sama dengan makalah.",
+    )
+    first, last = table.iloc[0], table.iloc[-1]
+    span = (
+        f"{first['province']} ({number(first['score'], 2, lang)}) "
+        + pick(lang, "to", "hingga")
+        + f" {last['province']} ({number(last['score'], 2, lang)})."
     )
     alt = (
-        f"Horizontal bar chart of {len(table)} Indonesian provinces' e-government scores in "
-        f"2016, from {table['province'].iloc[0]} ({table['score'].iloc[0]:.2f}) to "
-        f"{table['province'].iloc[-1]} ({table['score'].iloc[-1]:.2f})."
+        pick(
+            lang,
+            f"Horizontal bar chart of {len(table)} Indonesian provinces' e-government scores in "
+            "2016, from ",
+            f"Diagram batang horizontal skor e-government {len(table)} provinsi Indonesia pada "
+            "2016, dari ",
+        )
+        + span
     )
     return Figure(figure_id, table, fig, "chapters/03-top-provinces.ipynb", caption, alt, data_dir)
 
@@ -271,20 +316,33 @@ def _trend_figure(
         median_labels=median_labels,
         source=label("source_un", lang, years=f"{years.min()}-{years.max()}"),
         mark_year=mark_year,
+        lang=lang,
     )
-    english = display_names("en", data_dir)
-    medians = join_and([f"the {region_name(r)} median" for r in regions])
-    caption = (
-        f"{english[iso3]} in every UN E-Government Survey edition, {years.min()}-{years.max()}: "
-        f"EGDI (red), its three components and {medians} (top); world rank (bottom, best at "
-        "the top)." + (f" The marked edition is {mark_year}." if mark_year else "")
-    )
+    name, span = names[iso3], f"{years.min()}-{years.max()}"
+    if lang == "en":
+        medians = join_and([f"the {region_name(r)} median" for r in regions])
+        caption = (
+            f"{name} in every UN E-Government Survey edition, {span}: EGDI (red), its three "
+            f"components and {medians} (top); world rank (bottom, best at the top)."
+            + (f" The marked edition is {mark_year}." if mark_year else "")
+        )
+    else:
+        medians = join_and([f"median {region_name(r, lang)}" for r in regions], lang)
+        caption = (
+            f"{name} dalam setiap edisi Survei E-Government PBB, {span}: EGDI (merah), ketiga "
+            f"komponennya, dan {medians} (atas); peringkat dunia (bawah, yang terbaik di "
+            "atas)." + (f" Edisi yang ditandai: {mark_year}." if mark_year else "")
+        )
     surveyed = table.dropna(subset=["egdi"])
-    alt = (
-        f"Two-panel line chart for {english[iso3]}: EGDI from "
-        f"{surveyed['egdi'].iloc[0]:.4f} in {int(surveyed['year'].iloc[0])} to "
-        f"{surveyed['egdi'].iloc[-1]:.4f} in {int(surveyed['year'].iloc[-1])}, world rank from "
-        f"{int(surveyed['egdi_rank'].iloc[0])} to {int(surveyed['egdi_rank'].iloc[-1])}."
+    e0, e1 = (number(surveyed["egdi"].iloc[i], 4, lang) for i in (0, -1))
+    y0, y1 = (int(surveyed["year"].iloc[i]) for i in (0, -1))
+    r0, r1 = (int(surveyed["egdi_rank"].iloc[i]) for i in (0, -1))
+    alt = pick(
+        lang,
+        f"Two-panel line chart for {name}: EGDI from {e0} in {y0} to {e1} in {y1}, world "
+        f"rank from {r0} to {r1}.",
+        f"Diagram garis dua panel untuk {name}: EGDI dari {e0} pada {y0} menjadi {e1} pada "
+        f"{y1}, peringkat dunia dari {r0} menjadi {r1}.",
     )
     return Figure(figure_id, table, fig, chapter, caption, alt, data_dir)
 
@@ -373,25 +431,36 @@ def components_figure(
         title=label("components_title", lang, region=region_name(region, lang), years=title_years),
         source=label("source_un", lang, years=", ".join(map(str, years))),
         highlight=focus,
+        lang=lang,
     )
     figure_id = f"components-{region}-{years[0]}-{years[1]}" + _suffix(
         _focus_suffix(focus), _lang_suffix(lang)
     )
-    names = display_names("en", data_dir)
-    subset = (
-        f" Shown: {len(shown)} of the region's {len(ranking)} countries (the top {TOP}, the "
-        f"bottom {BOTTOM} and those around {names[focus]})."
-        if len(shown) < len(ranking)
-        else ""
-    )
-    caption = (
+    names = display_names(lang, data_dir)
+    subset = ""
+    if len(shown) < len(ranking):
+        subset = pick(
+            lang,
+            f" Shown: {len(shown)} of the region's {len(ranking)} countries (the top {TOP}, "
+            f"the bottom {BOTTOM} and those around {names[focus]}).",
+            f" Yang ditampilkan: {len(shown)} dari {len(ranking)} negara kawasan ini ({TOP} "
+            f"teratas, {BOTTOM} terbawah, dan negara-negara di sekitar {names[focus]}).",
+        )
+    caption = pick(
+        lang,
         f"EGDI components of the countries of {region_phrase(region)}, {years[0]} (open "
         f"circles) and {years[1]} (filled diamonds); countries ordered by their {later} EGDI, "
-        f"{names[focus]} in red.{subset}"
+        f"{names[focus]} in red.{subset}",
+        f"Komponen EGDI negara-negara {region_phrase(region, lang)}, {years[0]} (lingkaran "
+        f"kosong) dan {years[1]} (belah ketupat berisi); negara diurutkan menurut EGDI "
+        f"{later}, {names[focus]} berwarna merah.{subset}",
     )
-    alt = (
+    alt = pick(
+        lang,
         f"Three panels (OSI, HCI, TII), one row per country ({len(shown)} rows), each showing "
-        f"the {years[0]} and {years[1]} values."
+        f"the {years[0]} and {years[1]} values.",
+        f"Tiga panel (OSI, HCI, TII), satu baris per negara ({len(shown)} baris), masing-masing "
+        f"menunjukkan nilai {years[0]} dan {years[1]}.",
     )
     return Figure(figure_id, long, fig, "chapters/08-components.ipynb", caption, alt, data_dir)
 

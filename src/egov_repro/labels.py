@@ -1,23 +1,51 @@
-"""Every piece of text a figure shows, in Indonesian (the paper's language) and English."""
+"""Every piece of text a figure shows, in Indonesian (the paper's language) and English,
+and the book's one vocabulary (``TERMS``): each index, component, verdict and recurring
+word with the UN's English name and the one Indonesian name used everywhere."""
 
 from __future__ import annotations
 
 LANGS = ("id", "en")
 
+# key -> {"en": the UN's (or the book's) English name, "id": our Indonesian name}.
+TERMS = {
+    "egdi": {
+        "en": "E-Government Development Index (EGDI)",
+        "id": "Indeks Pengembangan E-Government (EGDI)",
+    },
+    "osi": {"en": "Online Service Index (OSI)", "id": "Indeks Layanan Online (OSI)"},
+    "hci": {"en": "Human Capital Index (HCI)", "id": "Indeks Sumber Daya Manusia (HCI)"},
+    "tii": {
+        "en": "Telecommunication Infrastructure Index (TII)",
+        "id": "Indeks Infrastruktur Telekomunikasi (TII)",
+    },
+    "epi": {"en": "E-Participation Index (EPI)", "id": "Indeks E-Partisipasi (EPI)"},
+    "survey": {"en": "UN E-Government Survey", "id": "Survei E-Government PBB"},
+    "un": {"en": "UN", "id": "PBB"},
+    "verdict:confirmed": {"en": "confirmed", "id": "terkonfirmasi"},
+    "verdict:partly": {"en": "partly right", "id": "sebagian benar"},
+    "verdict:differs": {"en": "contradicted by the data", "id": "bertentangan dengan data"},
+    "verdict:unverifiable": {"en": "not checkable", "id": "tidak dapat diverifikasi"},
+    "world_rank": {"en": "world rank", "id": "peringkat dunia"},
+    "edition": {"en": "edition", "id": "edisi"},
+    "region": {"en": "region", "id": "kawasan"},
+    "southeast_asia": {"en": "Southeast Asia", "id": "Asia Tenggara"},
+    "median": {"en": "median", "id": "median"},
+}
+
+
+def term(key: str, lang: str) -> str:
+    """The book's one name for ``key`` in ``lang``."""
+    return TERMS[key][check_lang(lang)]
+
+
 LABELS = {
     "egdi": {"id": "EGDI", "en": "EGDI"},
-    "egdi_long": {
-        "id": "Indeks Pembangunan E-Government (EGDI)",
-        "en": "E-Government Development Index (EGDI)",
-    },
-    "osi": {"id": "Indeks Layanan Daring (OSI)", "en": "Online Service Index (OSI)"},
-    "hci": {"id": "Indeks Modal Manusia (HCI)", "en": "Human Capital Index (HCI)"},
-    "tii": {
-        "id": "Indeks Infrastruktur Telekomunikasi (TII)",
-        "en": "Telecommunication Infrastructure Index (TII)",
-    },
-    "osi_short": {"id": "OSI (layanan daring)", "en": "OSI (online services)"},
-    "hci_short": {"id": "HCI (modal manusia)", "en": "HCI (human capital)"},
+    "egdi_long": TERMS["egdi"],
+    "osi": TERMS["osi"],
+    "hci": TERMS["hci"],
+    "tii": TERMS["tii"],
+    "osi_short": {"id": "OSI (layanan online)", "en": "OSI (online services)"},
+    "hci_short": {"id": "HCI (sumber daya manusia)", "en": "HCI (human capital)"},
     "tii_short": {"id": "TII (infrastruktur telekomunikasi)", "en": "TII (telecom infrastructure)"},
     "world_rank": {"id": "Peringkat dunia", "en": "World rank"},
     "rank_short": {"id": "peringkat dunia", "en": "world rank"},
@@ -48,7 +76,7 @@ LABELS = {
     "no_data": {"id": "tanpa data", "en": "no data"},
     "not_shown": {"id": "{n} negara tidak ditampilkan", "en": "{n} countries not shown"},
     "source_un": {
-        "id": "Sumber: UN DESA, UN E-Government Survey {years}",
+        "id": "Sumber: UN DESA, Survei E-Government PBB {years}",
         "en": "Source: UN DESA, UN E-Government Survey {years}",
     },
     "source_pegi": {

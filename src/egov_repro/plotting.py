@@ -18,6 +18,7 @@ import pandas as pd
 
 from egov_repro import atomic
 from egov_repro.csvio import format_table
+from egov_repro.text import number
 
 HIGHLIGHT = "#c8102e"  # Indonesia: the red of its flag
 BASE = "#8a97a6"  # every other country
@@ -148,6 +149,7 @@ def plot_ranking(
     omitted_label: str = "",
     gap_label=None,
     no_data: str = "no data",
+    lang: str = "en",
 ):
     """Horizontal bars of EGDI, best at the top, each labelled with its value and (in
     brackets) the world rank; rows left out of a long ranking are marked by a gap."""
@@ -174,7 +176,7 @@ def plot_ranking(
             ax.text(
                 row["egdi"] + 0.015,
                 yi,
-                f"{row['egdi']:.4f} ({int(row['egdi_rank'])})",
+                f"{number(row['egdi'], 4, lang)} ({int(row['egdi_rank'])})",
                 va="center",
                 fontsize=MIN_FONT,
                 fontweight=weight,
@@ -213,7 +215,9 @@ def plot_ranking(
             bottom = 0.13
         ax.set_xlim(0, 1.4)
         ax.set_ylim(-0.6, max(y) + 0.6)
-        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", "0.25", "0.5", "0.75", "1"])
+        ax.set_xticks(
+            [0, 0.25, 0.5, 0.75, 1.0], ["0", *_decimals(["0.25", "0.5", "0.75"], lang), "1"]
+        )
         ax.set_xlabel(f"EGDI (0-1); (n) = {rank_label}")
         figure_title(fig, title)
         source_note(fig, source)
@@ -221,7 +225,14 @@ def plot_ranking(
     return fig
 
 
-def plot_provinces(table: pd.DataFrame, *, title: str, axis_label: str, source: str):
+def _decimals(texts: list[str], lang: str) -> list[str]:
+    """Tick texts with the decimal separator of ``lang`` (0.5 / 0,5)."""
+    return texts if lang == "en" else [t.replace(".", ",") for t in texts]
+
+
+def plot_provinces(
+    table: pd.DataFrame, *, title: str, axis_label: str, source: str, lang: str = "en"
+):
     """Horizontal bars of the ten provinces' scores, in the paper's order."""
     with house_style():
         fig, ax = plt.subplots(figsize=(WIDTH, 4.6))
@@ -229,7 +240,7 @@ def plot_provinces(table: pd.DataFrame, *, title: str, axis_label: str, source: 
         ax.barh(y, table["score"], color=BASE, height=0.72)
         ax.set_yticks(y, table["province"])
         for yi, value in zip(y, table["score"], strict=True):
-            ax.text(value + 0.05, yi, f"{value:.2f}", va="center", fontsize=MIN_FONT)
+            ax.text(value + 0.05, yi, number(value, 2, lang), va="center", fontsize=MIN_FONT)
         ax.set_xlim(0, 4)
         ax.set_xlabel(wrap(axis_label, 9.5, WIDTH * 0.75))
         figure_title(fig, title)
@@ -246,6 +257,7 @@ def plot_trend(
     source: str,
     median_labels: dict[str, str],
     mark_year: int | None = None,
+    lang: str = "en",
 ):
     """Top: EGDI, its three components and group medians; bottom: the world rank.
     The legend sits under the chart, where it cannot cover a line."""
@@ -268,6 +280,9 @@ def plot_trend(
             top.plot(years, table[column], color=MEDIAN, lw=1.3, ls=style, label=text)
         top.plot(years, table["egdi"], color=HIGHLIGHT, lw=2.6, marker="o", ms=5, label="EGDI")
         top.set_ylim(0, 1.05)
+        if lang != "en":
+            ticks = [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+            top.set_yticks(ticks, [number(t, 1, lang) for t in ticks])
         top.set_ylabel(labels["index_value"])
         bottom.plot(
             years, table["egdi_rank"].astype(float), color=HIGHLIGHT, lw=1.8, marker="o", ms=4
@@ -292,7 +307,7 @@ def plot_trend(
             for ax in (top, bottom):
                 ax.axvline(mark_year, color="#bbbbbb", lw=0.8, zorder=0)
             top.annotate(
-                f"{mark_year}: {row['egdi']:.4f}",
+                f"{mark_year}: {number(row['egdi'], 4, lang)}",
                 (mark_year, row["egdi"]),
                 textcoords="offset points",
                 xytext=(-6, 8),
@@ -324,6 +339,7 @@ def plot_components(
     title: str,
     source: str,
     highlight: str = "IDN",
+    lang: str = "en",
 ):
     """Small multiples (OSI, HCI, TII): each country's value in two editions, joined."""
     years = sorted(long["year"].unique())
@@ -350,7 +366,7 @@ def plot_components(
                     )
             ax.set_title(component.upper(), fontsize=10, loc="left")
             ax.set_xlim(0, 1.05)
-            ax.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
+            ax.set_xticks([0, 0.5, 1], ["0", *_decimals(["0.5"], lang), "1"])
             ax.grid(axis="x", color="#eeeeee")
         axes[0].set_yticks(
             list(positions.values()), [tick_label(labels[f"name:{c}"]) for c in positions]

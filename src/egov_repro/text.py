@@ -1,15 +1,82 @@
-"""Small pieces of English for sentences the book computes."""
+"""The one place where the book formats numbers and small phrases for a reader, in
+English ("en") or Indonesian ("id"): 0.7160 / 0,7160; 2,316 / 2.316; 77th / ke-77.
+
+Every generated sentence, table cell, card and figure label goes through these
+functions, so that a number reads the same way everywhere in one edition.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from html import escape
 
-def join_and(items) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    items = list(items)
-    return " and ".join(items) if len(items) <= 2 else ", ".join(items[:-1]) + " and " + items[-1]
+LANGS = ("en", "id")
 
 
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+def _check(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"Unknown language {lang!r}. Valid languages: {', '.join(LANGS)}.")
+    return lang
+
+
+def _localise(formatted: str, lang: str) -> str:
+    """English separators (1,234.5) to Indonesian ones (1.234,5)."""
+    if _check(lang) == "en":
+        return formatted
+    return formatted.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def number(value, decimals: int = 4, lang: str = "en") -> str:
+    """0.7160 / 0,7160; 2,316.5 / 2.316,5 (thousands grouped, ``decimals`` places)."""
+    return _localise(f"{float(value):,.{decimals}f}", lang)
+
+
+def signed(value, decimals: int = 4, lang: str = "en") -> str:
+    """+0.2248 / +0,2248; -0.0100 / -0,0100."""
+    return _localise(f"{float(value):+,.{decimals}f}", lang)
+
+
+def whole(n, lang: str = "en") -> str:
+    """A count: 2,316 / 2.316. Years are not counts: write them with ``str``."""
+    return _localise(f"{int(n):,d}", lang)
+
+
+def percent(value, decimals: int = 2, lang: str = "en") -> str:
+    """``value`` already in percent: 71.60 percent / 71,60 persen."""
+    return f"{number(value, decimals, lang)} {'percent' if lang == 'en' else 'persen'}"
+
+
+def ordinal(n: int, lang: str = "en") -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st / ke-1, ke-2, ke-11."""
+    if _check(lang) == "id":
+        return f"ke-{int(n)}"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def rank_phrase(n: int, lang: str = "en") -> str:
+    """world rank 77 / peringkat dunia ke-77."""
+    return f"world rank {int(n)}" if _check(lang) == "en" else f"peringkat dunia ke-{int(n)}"
+
+
+def join_and(items, lang: str = "en") -> str:
+    """'a', 'a and b', 'a, b and c' / 'a', 'a dan b', 'a, b, dan c'."""
+    items = [str(i) for i in items]
+    word = " and " if _check(lang) == "en" else " dan "
+    if len(items) <= 2:
+        return word.join(items)
+    last = word if lang == "en" else "," + word
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+def pick(lang: str, en: str, id: str) -> str:
+    """The sentence of ``lang`` from its two versions, written side by side."""
+    return en if _check(lang) == "en" else id
+
+
+def bilingual(render: Callable[[str], str]) -> str:
+    """One HTML output holding both editions: each language's ``render(lang)`` wrapped in
+    ``<div class="egov-lang" lang="…">``; the build keeps the edition's own wrapper."""
+    return "".join(
+        f'<div class="egov-lang" lang="{escape(lang)}">{render(lang)}</div>' for lang in LANGS
+    )
