@@ -25,9 +25,10 @@ from egov_repro.datasets import (
     load_pegi_2016,
     primary_pegi_2016,
 )
+from egov_repro.labels import check_lang
 from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
-from egov_repro.text import join_and, ordinal
+from egov_repro.text import join_and, number, ordinal, pick, rank_phrase, signed, whole
 
 VERDICTS = ("confirmed", "partly", "differs", "unverifiable")
 VERDICT_RULES = {
@@ -38,6 +39,31 @@ VERDICT_RULES = {
     "differs": "the data contradict it",
     "unverifiable": "the package has no primary data that could check it",
 }
+VERDICT_RULES_ID = {
+    "confirmed": "setiap bagian pernyataan itu berlaku dalam data, dalam satuan dan untuk tahun "
+    "atau periode yang disebutkannya",
+    "partly": "sebagian berlaku: angkanya benar tetapi satuan atau tahunnya tidak, atau "
+    "pernyataan itu hanya berlaku untuk sebagian daftar atau periode yang disebutkannya",
+    "differs": "data menunjukkan hal yang berlawanan",
+    "unverifiable": "paket data tidak memuat data primer yang dapat mengujinya",
+}
+# How each verdict is named in each edition (the keys stay English everywhere).
+VERDICT_NAMES = {
+    "en": {v: v for v in VERDICTS},
+    "id": {
+        "confirmed": "terkonfirmasi",
+        "partly": "sebagian benar",
+        "differs": "bertentangan dengan data",
+        "unverifiable": "tidak dapat diverifikasi",
+    },
+}
+
+
+def verdict_rules(lang: str = "en") -> dict[str, str]:
+    """The verdict scale in ``lang``."""
+    return VERDICT_RULES if check_lang(lang) == "en" else VERDICT_RULES_ID
+
+
 MARKERS = {"confirmed": "✓", "partly": "◐", "differs": "✗", "unverifiable": "?"}
 SOURCES = ("paper", "follow-up")
 FIELDS = (
@@ -77,14 +103,14 @@ def _same(a: float, b: float, decimals: int = 4) -> bool:
     return round(float(a), decimals) == round(float(b), decimals)
 
 
-def _entry(source, id, claim, passage, values) -> dict:
+def _entry(source, id, claim, where, passage, values) -> dict:
     paper_says, data_says, paper_value, data_value, verdict, explanation = values
     assert verdict in VERDICTS and source in SOURCES
     return {
         "id": id,
         "source": source,
         "claim": claim,
-        "where": passage.where,
+        "where": where,
         "paper_words": passage.words,
         "cited_source": passage.cited_source,
         "paper_says": paper_says,
@@ -96,29 +122,59 @@ def _entry(source, id, claim, passage, values) -> dict:
     }
 
 
-def _record(id, claim, *values) -> dict:
+# The paper's places, in Indonesian: each English phrase of ``paper.PASSAGES``' "where".
+WHERE_ID = {
+    "Abstract": "Abstrak",
+    "first subsection": "subbagian pertama",
+    "subsection": "subbagian",
+    "second paragraph after Figures 4-6": "paragraf kedua sesudah Gambar 4-6",
+    "after Figures 4-6, first of six problem areas": "sesudah Gambar 4-6, bidang masalah "
+    "pertama dari enam",
+    "paragraph after Figure": "paragraf sesudah Gambar",
+    "paragraph before Figure": "paragraf sebelum Gambar",
+}
+
+
+def where_in(where: str, lang: str = "en") -> str:
+    """Where a passage stands in the paper, in ``lang`` (the paper's headings stay as
+    the paper prints them)."""
+    if check_lang(lang) == "id":
+        for english, indonesian in WHERE_ID.items():
+            where = where.replace(english, indonesian)
+    return where
+
+
+def _record(ctx, id, claim, *values) -> dict:
     """A statement of the paper: where it stands, its key words and the source it
     credits come from ``paper.PASSAGES``; the values (paper says, data say, paper value,
     data value, verdict, explanation) are computed by the caller."""
-    return _entry("paper", id, claim, paper.PASSAGES[id], values)
+    passage = paper.PASSAGES[id]
+    return _entry("paper", id, claim, where_in(passage.where, ctx.lang), passage, values)
 
 
-def _follow_up(id, claim, follows: str, cited_source: str, *values) -> dict:
+def _follow_up(ctx, id, claim, follows: str, cited_source: str, *values) -> dict:
     """Our question, asked of newer data, of the paper statement ``follows``."""
     stated = paper.PASSAGES[follows]
+    where = where_in(stated.where, ctx.lang)
     passage = paper.Passage(
-        f"Follow-up of the statement '{follows}' ({stated.where})", stated.words, cited_source
+        ctx.t(
+            f"Follow-up of the statement '{follows}' ({where})",
+            f"Tindak lanjut pernyataan '{follows}' ({where})",
+        ),
+        stated.words,
+        cited_source,
     )
-    return _entry("follow-up", id, claim, passage, values)
+    return _entry("follow-up", id, claim, passage.where, passage, values)
 
 
 # --- the audit --------------------------------------------------------------------
 
 
-def audit(data_dir: Path | None = None) -> list[dict]:
-    """Every statement of the paper (and the follow-ups) with its verdict."""
+def audit(data_dir: Path | None = None, lang: str = "en") -> list[dict]:
+    """Every statement of the paper (and the follow-ups) with its verdict; the text
+    fields in ``lang`` ("en" or "id"), the ids, keys, values and verdicts the same in both."""
     egdi = load_egdi(data_dir)
-    ctx = _Context(egdi, data_dir)
+    ctx = _Context(egdi, data_dir, check_lang(lang))
     return [
         _sea_place(ctx),
         _top_four(ctx),
@@ -129,7 +185,7 @@ def audit(data_dir: Path | None = None) -> list[dict]:
         _rise(ctx),
         _places_6_to_10(ctx),
         _laos(ctx),
-        *_provinces(data_dir),
+        *_provinces(ctx),
         _rank_move(ctx),
         _rank_keeps_rising(ctx),
         _weakest_component(ctx),
@@ -141,18 +197,36 @@ def audit(data_dir: Path | None = None) -> list[dict]:
 
 
 class _Context:
-    """What several checks share: the table, names, the paper's edition and region."""
+    """What several checks share: the table, names, the paper's edition and region, and
+    the language the text is written in."""
 
-    def __init__(self, egdi: pd.DataFrame, data_dir):
+    def __init__(self, egdi: pd.DataFrame, data_dir, lang: str = "en"):
         self.egdi = egdi
         self.data_dir = data_dir
-        self.names = display_names("en", data_dir)
+        self.lang = lang
+        self.names = display_names(lang, data_dir)
         self.year = paper.SURVEY_YEAR
         self.editions = editions_in(egdi)
         self.latest = self.editions[-1]
         self.sea_members = region_members(SOUTHEAST_ASIA, data_dir=data_dir)
         self.sea = self.ranking(self.year)
         self.idn = egdi[egdi["iso3"] == paper.FOCUS].set_index("year")
+
+    def t(self, en: str, id: str) -> str:
+        """The sentence in this audit's language, from its two versions side by side."""
+        return pick(self.lang, en, id)
+
+    def num(self, value, decimals: int = 4) -> str:
+        return number(value, decimals, self.lang)
+
+    def ord(self, n: int) -> str:
+        return ordinal(n, self.lang)
+
+    def join(self, items) -> str:
+        return join_and(items, self.lang)
+
+    def world_rank(self, n: int) -> str:
+        return rank_phrase(n, self.lang)
 
     def ranking(self, year: int) -> pd.DataFrame:
         return analysis.rank_within_region(self.egdi, self.sea_members, year)
@@ -175,6 +249,12 @@ class _Context:
         return max(y for y in self.editions if y < year)
 
 
+def _decimal(value: float, lang: str) -> str:
+    """A number as typed (0.4, 4), with the decimal separator of ``lang``."""
+    text = f"{value:g}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
 def _sea_place(ctx) -> dict:
     place = ctx.places()[paper.FOCUS]
     in_chart = analysis.rank_within_region(
@@ -182,16 +262,28 @@ def _sea_place(ctx) -> dict:
     )
     chart_place = analysis.place_of(in_chart, paper.FOCUS)
     return _record(
+        ctx,
         "sea-place",
-        f"Indonesia is 5th among Southeast Asian countries on the EGDI ({ctx.year}).",
-        ordinal(paper.SEA_PLACE),
-        ordinal(place),
+        ctx.t(
+            f"Indonesia is 5th among Southeast Asian countries on the EGDI ({ctx.year}).",
+            f"Menurut EGDI, Indonesia berada di urutan ke-5 di antara negara-negara Asia "
+            f"Tenggara ({ctx.year}).",
+        ),
+        ctx.ord(paper.SEA_PLACE),
+        ctx.ord(place),
         paper.SEA_PLACE,
         place,
         "confirmed" if place == paper.SEA_PLACE else "differs",
-        f"Of the {len(ctx.sea)} Southeast Asian countries surveyed in {ctx.year}, Indonesia's "
-        f"published world rank ({ctx.rank(ctx.year)}) is the {ordinal(place)} best. Among "
-        f"the ten countries of the paper's chart it is also {ordinal(chart_place)}.",
+        ctx.t(
+            f"Of the {len(ctx.sea)} Southeast Asian countries surveyed in {ctx.year}, "
+            f"Indonesia's published world rank ({ctx.rank(ctx.year)}) is the "
+            f"{ordinal(place)} best. Among the ten countries of the paper's chart it is also "
+            f"{ordinal(chart_place)}.",
+            f"Di antara {len(ctx.sea)} negara Asia Tenggara yang disurvei pada {ctx.year}, "
+            f"peringkat dunia Indonesia yang dipublikasikan ({ctx.rank(ctx.year)}) adalah "
+            f"yang terbaik ke-{place}. Di antara sepuluh negara dalam grafik makalah, "
+            f"Indonesia juga berada di urutan ke-{chart_place}.",
+        ),
     )
 
 
@@ -200,21 +292,30 @@ def _top_four(ctx) -> dict:
     ahead = ctx.sea.loc[ctx.sea["regional_rank"] < places[paper.FOCUS], "iso3"].tolist()
     holding = sum(places.get(c) == i for i, c in enumerate(paper.TOP_FOUR, start=1))
     order = ", ".join(
-        f"{ctx.names[c]} ({ordinal(places[c])}, world rank {ctx.rank(ctx.year, c)})"
+        f"{ctx.names[c]} ({ctx.ord(places[c])}, {ctx.world_rank(ctx.rank(ctx.year, c))})"
         for c in ctx.sea["iso3"]
         if c in set(ahead) | set(paper.TOP_FOUR)
     )
+    four, focus = ctx.join([ctx.names[c] for c in paper.TOP_FOUR]), ctx.names[paper.FOCUS]
+    n = len(paper.TOP_FOUR)
     return _record(
+        ctx,
         "top-four-order",
-        f"{join_and([ctx.names[c] for c in paper.TOP_FOUR])}, in that order, are ahead of "
-        f"{ctx.names[paper.FOCUS]} ({ctx.year}).",
+        ctx.t(
+            f"{four}, in that order, are ahead of {focus} ({ctx.year}).",
+            f"{four}, berturut-turut, berada di atas {focus} ({ctx.year}).",
+        ),
         ", ".join(ctx.names[c] for c in paper.TOP_FOUR),
         ", ".join(ctx.names[c] for c in ahead),
         paper.TOP_FOUR,
         ahead,
-        verdict_of_parts(holding, len(paper.TOP_FOUR)),
-        f"{holding} of the {len(paper.TOP_FOUR)} places the paper gives match the published "
-        f"world ranks. The order in the data is: {order}.",
+        verdict_of_parts(holding, n),
+        ctx.t(
+            f"{holding} of the {n} places the paper gives match the published world ranks. "
+            f"The order in the data is: {order}.",
+            f"{holding} dari {n} urutan yang diberikan makalah sesuai dengan peringkat dunia "
+            f"yang dipublikasikan. Urutan menurut data: {order}.",
+        ),
     )
 
 
@@ -225,33 +326,56 @@ def _region_leader(ctx) -> dict:
     leads_now = ctx.year in led
     verdict = verdict_of_parts(len(led), len(shown)) if leads_now else "differs"
     lead = ctx.value(ctx.year, leader) - ctx.sea["egdi"].iloc[1]
+    name, span = ctx.names[leader], f"{shown[0]}-{shown[-1]}"
+    value, gap = ctx.num(ctx.value(ctx.year, leader)), ctx.num(lead)
+    runner_up = ctx.names[ctx.sea["iso3"].iloc[1]]
     return _record(
+        ctx,
         "region-leader",
-        f"Singapore still leads Southeast Asia on the EGDI ({ctx.year}).",
-        f"{ctx.names[leader]}, first in {ctx.year} as before",
-        f"{ctx.names[leader]} first in {len(led)} of {len(shown)} editions "
-        f"({shown[0]}-{shown[-1]})",
+        ctx.t(
+            f"Singapore still leads Southeast Asia on the EGDI ({ctx.year}).",
+            f"Menurut EGDI, {name} tetap berada di urutan pertama di Asia Tenggara ({ctx.year}).",
+        ),
+        ctx.t(
+            f"{name}, first in {ctx.year} as before",
+            f"{name}, pertama pada {ctx.year} seperti sebelumnya",
+        ),
+        ctx.t(
+            f"{name} first in {len(led)} of {len(shown)} editions ({span})",
+            f"{name} pertama dalam {len(led)} dari {len(shown)} edisi ({span})",
+        ),
         leader,
         {"first_in": led, "editions": shown},
         verdict,
-        f"{ctx.names[leader]} has the best published world rank in the region in "
-        f"{len(led)} of the {len(shown)} editions from {shown[0]} to {shown[-1]}. In "
-        f"{ctx.year} its EGDI ({ctx.value(ctx.year, leader):.4f}) is {lead:.4f} above the "
-        f"next country's ({ctx.names[ctx.sea['iso3'].iloc[1]]}).",
+        ctx.t(
+            f"{name} has the best published world rank in the region in {len(led)} of the "
+            f"{len(shown)} editions from {shown[0]} to {shown[-1]}. In {ctx.year} its EGDI "
+            f"({value}) is {gap} above the next country's ({runner_up}).",
+            f"{name} memiliki peringkat dunia terbaik di kawasan ini dalam {len(led)} dari "
+            f"{len(shown)} edisi, dari {shown[0]} hingga {shown[-1]}. Pada {ctx.year} EGDI-nya "
+            f"({value}) lebih tinggi {gap} daripada EGDI negara berikutnya ({runner_up}).",
+        ),
     )
 
 
 def _egdi_value(ctx) -> dict:
     value = ctx.value(ctx.year)
     return _record(
+        ctx,
         "egdi-value",
-        f"Indonesia's EGDI in {ctx.year} is 0.7160 on a 0-1 scale.",
-        f"{paper.EGDI_2022:.4f}",
-        f"{value:.4f}",
+        ctx.t(
+            f"Indonesia's EGDI in {ctx.year} is 0.7160 on a 0-1 scale.",
+            f"EGDI Indonesia pada {ctx.year} adalah {ctx.num(paper.EGDI_2022)} pada skala 0-1.",
+        ),
+        ctx.num(paper.EGDI_2022),
+        ctx.num(value),
         paper.EGDI_2022,
         value,
         "confirmed" if _same(value, paper.EGDI_2022) else "differs",
-        f"The UN table for {ctx.year} gives Indonesia an EGDI of {value:.4f}.",
+        ctx.t(
+            f"The UN table for {ctx.year} gives Indonesia an EGDI of {ctx.num(value)}.",
+            f"Tabel PBB untuk {ctx.year} mencatat EGDI Indonesia sebesar {ctx.num(value)}.",
+        ),
     )
 
 
@@ -259,14 +383,22 @@ def _world_rank(ctx) -> dict:
     rank = ctx.rank(ctx.year)
     surveyed = len(analysis.edition(ctx.egdi, ctx.year))
     return _record(
+        ctx,
         "world-rank",
-        f"Indonesia ranks 77th in the world in {ctx.year}.",
+        ctx.t(
+            f"Indonesia ranks 77th in the world in {ctx.year}.",
+            f"Indonesia berada di {rank_phrase(paper.RANK_2022, 'id')} pada {ctx.year}.",
+        ),
         str(paper.RANK_2022),
-        f"{rank} of {surveyed}",
+        ctx.t(f"{rank} of {surveyed}", f"{rank} dari {surveyed}"),
         paper.RANK_2022,
         rank,
         "confirmed" if rank == paper.RANK_2022 else "differs",
-        f"Indonesia's published world rank in {ctx.year} is {rank} of {surveyed} countries.",
+        ctx.t(
+            f"Indonesia's published world rank in {ctx.year} is {rank} of {surveyed} countries.",
+            f"Peringkat dunia Indonesia yang dipublikasikan untuk {ctx.year} adalah ke-{rank} "
+            f"dari {surveyed} negara.",
+        ),
     )
 
 
@@ -276,23 +408,40 @@ def _earlier_rank_year(ctx) -> dict:
     previous_rank = ctx.rank(previous)
     in_stated_year = stated_year in ctx.editions and ctx.rank(stated_year) == stated_rank
     verdict = verdict_of_units(in_stated_year, previous_rank == stated_rank)
+    before = max([y for y in ctx.editions if y < stated_year], default=previous)
+    after = min([y for y in ctx.editions if y > stated_year], default=ctx.year)
     edition_note = (
         ""
         if stated_year in ctx.editions
-        else f"There is no {stated_year} edition: the editions on either side of it are "
-        f"{max([y for y in ctx.editions if y < stated_year], default=previous)} and "
-        f"{min([y for y in ctx.editions if y > stated_year], default=ctx.year)}. "
+        else ctx.t(
+            f"There is no {stated_year} edition: the editions on either side of it are "
+            f"{before} and {after}. ",
+            f"Tidak ada edisi {stated_year}: edisi sebelum dan sesudahnya adalah {before} dan "
+            f"{after}. ",
+        )
     )
     return _record(
+        ctx,
         "earlier-rank-year",
-        f"Indonesia's world rank before {ctx.year} was 88, in {stated_year}.",
-        f"rank {stated_rank} in {stated_year}",
-        f"rank {previous_rank} in {previous}",
+        ctx.t(
+            f"Indonesia's world rank before {ctx.year} was 88, in {stated_year}.",
+            f"Sebelum {ctx.year}, peringkat dunia Indonesia adalah ke-{stated_rank}, yaitu "
+            f"pada {stated_year}.",
+        ),
+        ctx.t(
+            f"rank {stated_rank} in {stated_year}", f"peringkat {stated_rank} pada {stated_year}"
+        ),
+        ctx.t(f"rank {previous_rank} in {previous}", f"peringkat {previous_rank} pada {previous}"),
         {"rank": stated_rank, "year": stated_year},
         {"rank": previous_rank, "year": previous},
         verdict,
-        f"{edition_note}In the edition before {ctx.year}, the {previous} survey, Indonesia's "
-        f"published world rank was {previous_rank}.",
+        edition_note
+        + ctx.t(
+            f"In the edition before {ctx.year}, the {previous} survey, Indonesia's published "
+            f"world rank was {previous_rank}.",
+            f"Pada edisi sebelum {ctx.year}, yaitu survei {previous}, peringkat dunia Indonesia "
+            f"yang dipublikasikan adalah ke-{previous_rank}.",
+        ),
     )
 
 
@@ -308,29 +457,57 @@ def _rise(ctx) -> dict:
     )
     verdict = verdict_of_units(in_stated_year, places == paper.RISE)
     if in_stated_year:
-        period = f"The rise is measured from the {stated_year} edition, as stated."
+        period = ctx.t(
+            f"The rise is measured from the {stated_year} edition, as stated.",
+            f"Kenaikan itu diukur dari edisi {stated_year}, sesuai pernyataan makalah.",
+        )
     else:
-        period = (
+        period = ctx.t(
             f"The period is not: the rise runs from the {previous} edition, the one before "
             f"{ctx.year}, and {stated_year} has no edition. That is the year judged in the "
             "record 'earlier-rank-year'; this record repeats it because the paper states the "
-            "period again with the size of the rise."
+            "period again with the size of the rise.",
+            f"Periodenya tidak benar: kenaikan itu dihitung dari edisi {previous}, edisi "
+            f"sebelum {ctx.year}, dan tidak ada edisi {stated_year}. Tahun itulah yang dinilai "
+            "dalam catatan 'earlier-rank-year'; catatan ini mengulang penilaiannya karena "
+            "makalah menyebut periode itu sekali lagi bersama besarnya kenaikan.",
         )
-    size = "holds" if places == paper.RISE else f"does not hold (the rise is {places})"
+    size = (
+        ctx.t("holds", "benar")
+        if places == paper.RISE
+        else ctx.t(f"does not hold (the rise is {places})", f"tidak benar (kenaikannya {places})")
+    )
+    was, now = ctx.rank(previous), ctx.rank(ctx.year)
     return _record(
+        ctx,
         "rise",
-        f"Indonesia's world rank rose by {paper.RISE} places ('{paper.RISE} poin') from "
-        f"{stated_year} to {ctx.year}.",
-        f"+{paper.RISE} places, {stated_year} to {ctx.year}",
-        f"+{places} places, {previous} to {ctx.year} (world rank {ctx.rank(previous)} to "
-        f"{ctx.rank(ctx.year)})",
+        ctx.t(
+            f"Indonesia's world rank rose by {paper.RISE} places ('{paper.RISE} poin') from "
+            f"{stated_year} to {ctx.year}.",
+            f"Peringkat dunia Indonesia naik {paper.RISE} tingkat ('{paper.RISE} poin') dari "
+            f"{stated_year} ke {ctx.year}.",
+        ),
+        ctx.t(
+            f"+{paper.RISE} places, {stated_year} to {ctx.year}",
+            f"+{paper.RISE} tingkat, {stated_year} ke {ctx.year}",
+        ),
+        ctx.t(
+            f"+{places} places, {previous} to {ctx.year} (world rank {was} to {now})",
+            f"+{places} tingkat, {previous} ke {ctx.year} (peringkat dunia {was} menjadi {now})",
+        ),
         {"rank_places": paper.RISE, "from_year": stated_year},
         {"rank_places": places, "from_year": previous},
         verdict,
-        f"The paper's {paper.RISE} 'poin' count world-rank places, from {paper.EARLIER_RANK} "
-        f"to {paper.RANK_2022}. In the data Indonesia's rank went from {ctx.rank(previous)} "
-        f"in {previous} to {ctx.rank(ctx.year)} in {ctx.year}, so the size of the rise "
-        f"{size}. {period}",
+        ctx.t(
+            f"The paper's {paper.RISE} 'poin' count world-rank places, from "
+            f"{paper.EARLIER_RANK} to {paper.RANK_2022}. In the data Indonesia's rank went from "
+            f"{was} in {previous} to {now} in {ctx.year}, so the size of the rise {size}. "
+            f"{period}",
+            f"Angka {paper.RISE} 'poin' dalam makalah adalah selisih peringkat dunia, dari "
+            f"{paper.EARLIER_RANK} ke {paper.RANK_2022}. Menurut data, peringkat Indonesia "
+            f"berubah dari {was} pada {previous} menjadi {now} pada {ctx.year}, sehingga "
+            f"besarnya kenaikan {size}. {period}",
+        ),
     )
 
 
@@ -342,30 +519,41 @@ def _places_6_to_10(ctx) -> dict:
     left_out = [c for c in ctx.sea["iso3"] if c in paper_chart_omissions(ctx.data_dir)]
     omission = ""
     if left_out:
-        omission = (
-            "The paper's chart leaves out "
-            + join_and(
-                [
-                    f"{ctx.names[c]} ({ordinal(places[c])}, world rank {ctx.rank(ctx.year, c)})"
-                    for c in left_out
-                ]
-            )
-            + ". The omission comes from the databoks (2022) chart that the paper reproduces, "
-            "which lists ten countries. Every country ranked below an omitted one is "
-            "placed too high. "
+        missing = ctx.join(
+            [
+                f"{ctx.names[c]} ({ctx.ord(places[c])}, {ctx.world_rank(ctx.rank(ctx.year, c))})"
+                for c in left_out
+            ]
         )
+        omission = ctx.t(
+            f"The paper's chart leaves out {missing}. The omission comes from the databoks "
+            "(2022) chart that the paper reproduces, which lists ten countries. Every country "
+            "ranked below an omitted one is placed too high. ",
+            f"Grafik makalah tidak memuat {missing}. Kekurangan ini berasal dari grafik "
+            "databoks (2022) yang direproduksi makalah, yang hanya memuat sepuluh negara. "
+            "Setiap negara yang peringkatnya di bawah negara yang terlewat ditempatkan terlalu "
+            "tinggi. ",
+        )
+    listed = ctx.join([ctx.names[c] for c in paper.PLACES_6_TO_10])
+    in_data = ctx.join([f"{ctx.names[c]} {ctx.ord(p)}" for c, p in found.items()])
     return _record(
+        ctx,
         "places-6-to-10",
-        f"Places 6 to 10 in Southeast Asia are "
-        f"{join_and([ctx.names[c] for c in paper.PLACES_6_TO_10])}, in that order.",
+        ctx.t(
+            f"Places 6 to 10 in Southeast Asia are {listed}, in that order.",
+            f"Urutan ke-6 sampai ke-10 di Asia Tenggara ditempati oleh {listed}, berturut-turut.",
+        ),
         ", ".join(f"{ctx.names[c]} {p}" for c, p in stated.items()),
         ", ".join(f"{ctx.names[c]} {p}" for c, p in found.items()),
         stated,
         found,
         verdict_of_parts(holding, len(stated)),
-        f"{omission}{holding} of the {len(stated)} places are right; in the data the five are "
-        + join_and([f"{ctx.names[c]} {ordinal(p)}" for c, p in found.items()])
-        + ".",
+        omission
+        + ctx.t(
+            f"{holding} of the {len(stated)} places are right; in the data the five are {in_data}.",
+            f"{holding} dari {len(stated)} urutan itu benar; menurut data, kelimanya adalah "
+            f"{in_data}.",
+        ),
     )
 
 
@@ -373,40 +561,62 @@ def _laos(ctx) -> dict:
     value = ctx.value(ctx.year, paper.LAOS)
     percent = value * 100
     verdict = verdict_of_units(percent < paper.LAOS_BELOW, value < paper.LAOS_BELOW)
-    name = ctx.names[paper.LAOS]
+    name, below = ctx.names[paper.LAOS], _decimal(paper.LAOS_BELOW, ctx.lang)
+    unit = ctx.t(paper.LAOS_BELOW_UNIT, "persen")
+    egdi, share = ctx.num(value), ctx.num(percent, 2)
     return _record(
+        ctx,
         "laos-below-0.4",
-        f"{name} scores below 0.4 percent ({ctx.year}).",
-        f"below {paper.LAOS_BELOW} {paper.LAOS_BELOW_UNIT}",
-        f"EGDI {value:.4f} ({percent:.2f} percent of the maximum)",
+        ctx.t(
+            f"{name} scores below 0.4 percent ({ctx.year}).",
+            f"Skor {name} kurang dari {below} persen ({ctx.year}).",
+        ),
+        ctx.t(f"below {below} {unit}", f"di bawah {below} {unit}"),
+        ctx.t(
+            f"EGDI {egdi} ({share} percent of the maximum)",
+            f"EGDI {egdi} ({share} persen dari nilai maksimum)",
+        ),
         {"value": paper.LAOS_BELOW, "unit": paper.LAOS_BELOW_UNIT},
         {"value": value, "unit": "index (0-1)"},
         verdict,
-        f"{name}'s EGDI is {value:.4f}. That is "
-        + ("below" if value < paper.LAOS_BELOW else "not below")
-        + f" {paper.LAOS_BELOW} on the index's 0-1 scale, and {percent:.2f} percent of the "
-        "maximum, so it is "
-        + ("" if percent < paper.LAOS_BELOW else "not ")
-        + f"below {paper.LAOS_BELOW} percent.",
+        ctx.t(
+            f"{name}'s EGDI is {egdi}. That is "
+            + ("below" if value < paper.LAOS_BELOW else "not below")
+            + f" {below} on the index's 0-1 scale, and {share} percent of the maximum, so it "
+            "is " + ("" if percent < paper.LAOS_BELOW else "not ") + f"below {below} percent.",
+            f"EGDI {name} adalah {egdi}. Nilai itu "
+            + ("berada di bawah" if value < paper.LAOS_BELOW else "tidak berada di bawah")
+            + f" {below} pada skala indeks 0-1 dan sama dengan {share} persen dari nilai "
+            "maksimum, sehingga "
+            + ("memang" if percent < paper.LAOS_BELOW else "tidak")
+            + f" kurang dari {below} persen.",
+        ),
     )
 
 
-def _provinces(data_dir) -> list[dict]:
+def _provinces(ctx) -> list[dict]:
     """Figure 2's numbers: our transcription of the paper's text is all there is, unless
     a primary PeGI 2016 table has been added to the data package."""
-    printed = load_pegi_2016(data_dir)
-    primary = primary_pegi_2016(data_dir)
+    printed = load_pegi_2016(ctx.data_dir)
+    primary = primary_pegi_2016(ctx.data_dir)
     names = printed["province"].tolist()
     low, high = float(printed["score"].min()), float(printed["score"].max())
     if primary is None:
-        compared = (
+        compared = ctx.t(
             "No primary PeGI 2016 table is in the data package, so nothing "
             "independent of the paper was compared: data/raw/pegi-2016-top10.csv is "
             "our transcription of the paper's own text, which credits a databoks "
-            "chart."
+            "chart.",
+            "Paket data tidak memuat tabel primer PeGI 2016, sehingga tidak ada pembanding "
+            "yang independen dari makalah: data/raw/pegi-2016-top10.csv adalah transkripsi "
+            "kami atas teks makalah itu sendiri, yang merujuk sebuah grafik databoks.",
         )
         rank_verdict = unit_verdict = "unverifiable"
-        data_top, primary_max = "no primary table", None
+        top_list, data_top, primary_max = (
+            None,
+            ctx.t("no primary table", "tidak ada tabel primer"),
+            None,
+        )
     else:
         top = primary.sort_values("score", ascending=False, kind="stable").head(len(printed))
         holding = sum(
@@ -415,41 +625,68 @@ def _provinces(data_dir) -> list[dict]:
         rank_verdict = verdict_of_parts(holding, len(printed))
         primary_max = float(primary["score"].max())
         unit_verdict = "confirmed" if primary.attrs["unit"] == paper.PROVINCES_UNIT else "differs"
-        data_top = ", ".join(top["province"])
-        compared = (
+        top_list = top["province"].tolist()
+        data_top = ", ".join(top_list)
+        compared = ctx.t(
             f"Compared with the primary table in the data package: {holding} of "
-            f"the {len(printed)} places match."
+            f"the {len(printed)} places match.",
+            f"Dibandingkan dengan tabel primer dalam paket data: {holding} dari "
+            f"{len(printed)} urutan cocok.",
         )
+    span = f"{ctx.num(low, 2)}-{ctx.num(high, 2)}"
     return [
         _record(
+            ctx,
             "provinces-top10-2016",
-            "The ten provinces with the best e-government scores in 2016 are "
-            + join_and(names)
-            + ", in that order.",
+            ctx.t(
+                "The ten provinces with the best e-government scores in 2016 are "
+                + join_and(names)
+                + ", in that order.",
+                "Sepuluh provinsi dengan skor e-government terbaik pada 2016 adalah "
+                + join_and(names, "id")
+                + ", berturut-turut.",
+            ),
             ", ".join(names),
             data_top,
             names,
-            None if primary is None else data_top.split(", "),
+            top_list,
             rank_verdict,
             compared,
         ),
         _record(
+            ctx,
             "provinces-unit-2016",
-            "The provinces' values are percentages.",
-            f"{low:.2f}-{high:.2f} {paper.PROVINCES_UNIT}",
-            "unit not in the data"
+            ctx.t(
+                "The provinces' values are percentages.",
+                "Nilai provinsi-provinsi itu berupa persentase.",
+            ),
+            ctx.t(f"{span} {paper.PROVINCES_UNIT}", f"{span} persen"),
+            ctx.t("unit not in the data", "satuannya tidak ada dalam data")
             if primary is None
-            else f"{primary.attrs['unit']} (up to {primary_max:g})",
+            else ctx.t(
+                f"{primary.attrs['unit']} (up to {_decimal(primary_max, 'en')})",
+                f"{primary.attrs['unit']} (maksimum {_decimal(primary_max, 'id')})",
+            ),
             {"unit": paper.PROVINCES_UNIT, "range": [low, high]},
             {"range": [low, high], "primary_maximum": primary_max},
             unit_verdict,
-            f"The printed values run from {low:.2f} to {high:.2f}. As percentages they would "
-            "be implausibly low for the best provinces; they fit the scale of Kominfo's PeGI "
-            "scores, which tops out at 4. "
-            + (
-                "Without a primary table the unit cannot be settled."
-                if primary is None
-                else "The primary table settles the scale."
+            ctx.t(
+                f"The printed values run from {ctx.num(low, 2)} to {ctx.num(high, 2)}. As "
+                "percentages they would be implausibly low for the best provinces; they fit "
+                "the scale of Kominfo's PeGI scores, which tops out at 4. "
+                + (
+                    "Without a primary table the unit cannot be settled."
+                    if primary is None
+                    else "The primary table settles the scale."
+                ),
+                f"Nilai yang tercetak berkisar dari {ctx.num(low, 2)} hingga {ctx.num(high, 2)}. "
+                "Sebagai persentase, nilai itu terlalu rendah untuk provinsi-provinsi terbaik; "
+                "nilai itu cocok dengan skala skor PeGI Kominfo, yang maksimumnya 4. "
+                + (
+                    "Tanpa tabel primer, satuannya tidak dapat dipastikan."
+                    if primary is None
+                    else "Tabel primer memastikan skalanya."
+                ),
             ),
         ),
     ]
@@ -459,16 +696,26 @@ def _rank_move(ctx) -> dict:
     start, start_rank, end, end_rank = paper.RANK_MOVE
     found = {start: ctx.rank(start), end: ctx.rank(end)}
     holding = (found[start] == start_rank) + (found[end] == end_rank)
+    to = ctx.t("to", "ke")
     return _record(
+        ctx,
         "rank-2020-to-2022",
-        f"In the UN survey Indonesia moved from rank {start_rank} ({start}) to rank "
-        f"{end_rank} ({end}).",
-        f"{start_rank} ({start}) to {end_rank} ({end})",
-        f"{found[start]} ({start}) to {found[end]} ({end})",
+        ctx.t(
+            f"In the UN survey Indonesia moved from rank {start_rank} ({start}) to rank "
+            f"{end_rank} ({end}).",
+            f"Dalam survei PBB, Indonesia bergeser dari peringkat {start_rank} ({start}) ke "
+            f"peringkat {end_rank} ({end}).",
+        ),
+        f"{start_rank} ({start}) {to} {end_rank} ({end})",
+        f"{found[start]} ({start}) {to} {found[end]} ({end})",
         list(paper.RANK_MOVE),
         [start, found[start], end, found[end]],
         verdict_of_parts(holding, 2),
-        f"Published world ranks: {found[start]} in {start}, {found[end]} in {end}.",
+        ctx.t(
+            f"Published world ranks: {found[start]} in {start}, {found[end]} in {end}.",
+            f"Peringkat dunia yang dipublikasikan: {found[start]} pada {start}, {found[end]} "
+            f"pada {end}.",
+        ),
     )
 
 
@@ -484,45 +731,70 @@ def _rank_keeps_rising(ctx) -> dict:
         since = a
     holding = sum(better)
     verdict = "differs" if not better[-1] else verdict_of_parts(holding, len(steps))
+    to = ctx.t("to", "ke")
     worse = [
-        f"{a}-{b} ({ranks[a]} to {ranks[b]})"
+        f"{a}-{b} ({ranks[a]} {to} {ranks[b]})"
         for (a, b), ok in zip(steps, better, strict=True)
         if not ok
     ]
+    path = " → ".join(str(ranks[y]) for y in shown if y >= since)
     return _record(
+        ctx,
         "rank-keeps-rising",
-        f"Indonesia's world rank keeps rising (reading the UN chart of {shown[0]}-{ctx.year}).",
-        "the rank keeps improving",
-        f"improving in every edition since {since}; worse in {len(worse)} of {len(steps)} steps",
+        ctx.t(
+            f"Indonesia's world rank keeps rising (reading the UN chart of {shown[0]}-{ctx.year}).",
+            f"Peringkat dunia Indonesia terus membaik (menurut grafik PBB {shown[0]}-{ctx.year}).",
+        ),
+        ctx.t("the rank keeps improving", "peringkatnya terus membaik"),
+        ctx.t(
+            f"improving in every edition since {since}; worse in {len(worse)} of "
+            f"{len(steps)} steps",
+            f"membaik di setiap edisi sejak {since}; memburuk pada {len(worse)} dari "
+            f"{len(steps)} pergantian edisi",
+        ),
         "keeps rising",
         {"ranks": ranks, "improving_since": since},
         verdict,
-        f"The rank improved at every edition from {since} to {ctx.year} ("
-        + " → ".join(str(ranks[y]) for y in shown if y >= since)
-        + "). Over the whole "
-        f"series from {shown[0]} it improved in {holding} of {len(steps)} steps"
-        + (": it worsened in " + join_and(worse) + "." if worse else "."),
+        ctx.t(
+            f"The rank improved at every edition from {since} to {ctx.year} ({path}). Over the "
+            f"whole series from {shown[0]} it improved in {holding} of {len(steps)} steps"
+            + (": it worsened in " + join_and(worse) + "." if worse else "."),
+            f"Peringkat itu membaik pada setiap edisi dari {since} hingga {ctx.year} ({path}). "
+            f"Sepanjang seluruh deret sejak {shown[0]}, peringkat membaik pada {holding} dari "
+            f"{len(steps)} pergantian edisi"
+            + (": memburuk pada " + join_and(worse, "id") + "." if worse else "."),
+        ),
     )
 
 
 def _components_text(ctx, year: int) -> str:
-    return join_and([f"{c.upper()} {ctx.value(year, column=c):.4f}" for c in analysis.COMPONENTS])
+    return ctx.join(
+        [f"{c.upper()} {ctx.num(ctx.value(year, column=c))}" for c in analysis.COMPONENTS]
+    )
 
 
 def _weakest_component(ctx) -> dict:
     weakest, _ = analysis.weakest_component(ctx.egdi, paper.FOCUS, ctx.year)
     stated = paper.WEAKEST_COMPONENT
+    parts = _components_text(ctx, ctx.year)
     return _record(
+        ctx,
         "weakest-component",
-        f"Telecommunication infrastructure (TII) is the weakest part of "
-        f"Indonesia's EGDI ({ctx.year}).",
+        ctx.t(
+            f"Telecommunication infrastructure (TII) is the weakest part of "
+            f"Indonesia's EGDI ({ctx.year}).",
+            f"Infrastruktur telekomunikasi (TII) adalah komponen terlemah dalam EGDI "
+            f"Indonesia ({ctx.year}).",
+        ),
         stated.upper(),
         weakest.upper(),
         stated.upper(),
         weakest.upper(),
         "confirmed" if weakest == stated else "differs",
-        f"Indonesia's {ctx.year} components: {_components_text(ctx, ctx.year)}. The lowest "
-        f"is the {weakest.upper()}.",
+        ctx.t(
+            f"Indonesia's {ctx.year} components: {parts}. The lowest is the {weakest.upper()}.",
+            f"Komponen Indonesia pada {ctx.year}: {parts}. Yang terendah adalah {weakest.upper()}.",
+        ),
     )
 
 
@@ -530,75 +802,129 @@ def _portals_rated(ctx) -> dict:
     """The paper rates the three portals of its Figures 4-6 very good. The rating has no
     scale, criteria or source, so no data could confirm or contradict it as stated: the
     one record whose verdict does not depend on the data."""
-    portals = join_and(paper.PORTALS)
+    portals = ctx.join(paper.PORTALS)
     return _record(
+        ctx,
         "portals-rated-very-good",
-        f"The official portals of {portals} are rated very good on the quality and "
-        "availability of their information.",
-        "rated very good (no scale or criteria given)",
-        "no assessment of these portals in the data",
+        ctx.t(
+            f"The official portals of {portals} are rated very good on the quality and "
+            "availability of their information.",
+            f"Portal resmi {portals} dinilai sangat baik dalam hal mutu dan ketersediaan "
+            "informasinya.",
+        ),
+        ctx.t(
+            "rated very good (no scale or criteria given)",
+            "dinilai sangat baik (tanpa skala atau kriteria)",
+        ),
+        ctx.t(
+            "no assessment of these portals in the data",
+            "tidak ada penilaian atas portal-portal ini dalam data",
+        ),
         "very good",
         None,
         "unverifiable",
-        f"The paper gives no method, criteria or source for its rating of the portals of "
-        f"{portals}, and the data package holds no assessment of them: the UN survey's "
-        "Online Service Index scores each country's national portal, not these local "
-        "portals. The screenshots of Figures 4-6 show the portals' pages but carry no scores.",
+        ctx.t(
+            f"The paper gives no method, criteria or source for its rating of the portals of "
+            f"{portals}, and the data package holds no assessment of them: the UN survey's "
+            "Online Service Index scores each country's national portal, not these local "
+            "portals. The screenshots of Figures 4-6 show the portals' pages but carry no "
+            "scores.",
+            f"Makalah tidak menyebutkan metode, kriteria, atau sumber penilaiannya atas portal "
+            f"{portals}, dan paket data tidak memuat penilaian atas portal-portal itu: Indeks "
+            "Layanan Online (OSI) dalam survei PBB menilai portal nasional setiap negara, "
+            "bukan portal daerah seperti ini. Tangkapan layar pada Gambar 4-6 memperlihatkan "
+            "halaman portal-portal itu, tetapi tidak memuat skor.",
+        ),
     )
 
 
 def _successes_and_failures(ctx) -> dict:
     # The book's name for each country; the paper's own where the data have none.
-    named = {c: ctx.names.get(c, name) for c, name in {**paper.SUCCESSES, **paper.FAILURES}.items()}
+    stated = {**paper.SUCCESSES, **paper.FAILURES}
+    named = {c: ctx.names.get(c, name) for c, name in stated.items()}
+    english = display_names("en", ctx.data_dir)
     ranks = {c: ctx.rank(ctx.year, c) for c in named}
     absent = [named[c] for c, r in ranks.items() if r is None]
+    absent_en = [english.get(c, stated[c]) for c, r in ranks.items() if r is None]
     good = [r for c, r in ranks.items() if c in paper.SUCCESSES and r is not None]
     bad = [r for c, r in ranks.items() if c in paper.FAILURES and r is not None]
     separated = bool(good and bad) and max(good) < min(bad)
     verdict = "differs" if not separated else ("partly" if absent else "confirmed")
     listed = "; ".join(f"{named[c]} {r}" for c, r in ranks.items() if r is not None)
+    successes = [named[c] for c in paper.SUCCESSES]
+    failures = [named[c] for c in paper.FAILURES]
     return _record(
+        ctx,
         "success-and-failure-countries",
-        "E-government succeeded in "
-        + join_and([named[c] for c in paper.SUCCESSES])
-        + ", and failed in "
-        + join_and([named[c] for c in paper.FAILURES])
-        + ".",
-        "successes: "
-        + ", ".join(named[c] for c in paper.SUCCESSES)
-        + "; failures: "
-        + ", ".join(named[c] for c in paper.FAILURES),
-        f"{ctx.year} world ranks: {listed}"
-        + (f"; not surveyed: {join_and(absent)}" if absent else ""),
+        ctx.t(
+            f"E-government succeeded in {join_and(successes)}, and failed in {join_and(failures)}.",
+            f"E-government berhasil di {join_and(successes, 'id')}, dan gagal di "
+            f"{join_and(failures, 'id')}.",
+        ),
+        ctx.t(
+            f"successes: {', '.join(successes)}; failures: {', '.join(failures)}",
+            f"berhasil: {', '.join(successes)}; gagal: {', '.join(failures)}",
+        ),
+        ctx.t(
+            f"{ctx.year} world ranks: {listed}"
+            + (f"; not surveyed: {join_and(absent)}" if absent else ""),
+            f"peringkat dunia {ctx.year}: {listed}"
+            + (f"; tidak disurvei: {join_and(absent, 'id')}" if absent else ""),
+        ),
         {"successes": list(paper.SUCCESSES), "failures": list(paper.FAILURES)},
-        {"ranks": ranks, "not_surveyed": absent},
+        {"ranks": ranks, "not_surveyed": absent_en},
         verdict,
-        "The EGDI ranks a country's readiness for e-government, not the outcome of a "
-        "programme, so it can check only whether the two groups sit apart. In "
-        f"{ctx.year} the named successes hold world ranks {min(good)} to {max(good)} and the "
-        f"failures {min(bad)} to {max(bad)}: the groups "
-        + ("do not overlap" if separated else "overlap")
-        + "."
-        + (f" {join_and(absent)} cannot be checked: not in the UN survey." if absent else ""),
+        ctx.t(
+            "The EGDI ranks a country's readiness for e-government, not the outcome of a "
+            "programme, so it can check only whether the two groups sit apart. In "
+            f"{ctx.year} the named successes hold world ranks {min(good)} to {max(good)} and "
+            f"the failures {min(bad)} to {max(bad)}: the groups "
+            + ("do not overlap" if separated else "overlap")
+            + "."
+            + (f" {join_and(absent)} cannot be checked: not in the UN survey." if absent else ""),
+            "EGDI memeringkat kesiapan suatu negara untuk e-government, bukan hasil suatu "
+            "program, sehingga indeks ini hanya dapat menguji apakah kedua kelompok itu "
+            f"terpisah. Pada {ctx.year}, negara-negara yang disebut berhasil berada di "
+            f"peringkat dunia {min(good)} sampai {max(good)}, sedangkan yang disebut gagal di "
+            f"peringkat {min(bad)} sampai {max(bad)}: kedua kelompok itu "
+            + ("tidak tumpang tindih" if separated else "tumpang tindih")
+            + "."
+            + (
+                f" {join_and(absent, 'id')} tidak dapat diperiksa karena tidak tercakup dalam "
+                "survei PBB."
+                if absent
+                else ""
+            ),
+        ),
     )
 
 
 def _sea_place_latest(ctx) -> dict:
     latest = ctx.latest
     place = ctx.places(latest)[paper.FOCUS]
+    rank, n, egdi = ctx.rank(latest), len(ctx.ranking(latest)), ctx.num(ctx.value(latest))
     return _follow_up(
+        ctx,
         "sea-place-latest",
-        f"Follow-up: Indonesia is still 5th in Southeast Asia in the latest edition ({latest}).",
+        ctx.t(
+            f"Follow-up: Indonesia is still 5th in Southeast Asia in the latest edition "
+            f"({latest}).",
+            f"Tindak lanjut: Indonesia masih berada di urutan ke-5 di Asia Tenggara dalam "
+            f"edisi terbaru ({latest}).",
+        ),
         "sea-place",
         f"un{latest}",
-        ordinal(paper.SEA_PLACE),
-        ordinal(place),
+        ctx.ord(paper.SEA_PLACE),
+        ctx.ord(place),
         paper.SEA_PLACE,
         place,
         "confirmed" if place == paper.SEA_PLACE else "differs",
-        f"In {latest} Indonesia's world rank is {ctx.rank(latest)}, the {ordinal(place)} best "
-        f"of the {len(ctx.ranking(latest))} Southeast Asian countries, with an EGDI of "
-        f"{ctx.value(latest):.4f}.",
+        ctx.t(
+            f"In {latest} Indonesia's world rank is {rank}, the {ordinal(place)} best of the "
+            f"{n} Southeast Asian countries, with an EGDI of {egdi}.",
+            f"Pada {latest}, peringkat dunia Indonesia adalah ke-{rank}, terbaik ke-{place} "
+            f"dari {n} negara Asia Tenggara, dengan EGDI {egdi}.",
+        ),
     )
 
 
@@ -606,10 +932,19 @@ def _weakest_component_latest(ctx) -> dict:
     latest = ctx.latest
     weakest, _ = analysis.weakest_component(ctx.egdi, paper.FOCUS, latest)
     stated = paper.WEAKEST_COMPONENT
-    tii_change = ctx.value(latest, column="tii") - ctx.value(ctx.year, column="tii")
+    tii_change = signed(
+        ctx.value(latest, column="tii") - ctx.value(ctx.year, column="tii"), 4, ctx.lang
+    )
+    parts = _components_text(ctx, latest)
     return _follow_up(
+        ctx,
         "weakest-component-latest",
-        f"Follow-up: TII is still Indonesia's weakest component in the latest edition ({latest}).",
+        ctx.t(
+            f"Follow-up: TII is still Indonesia's weakest component in the latest edition "
+            f"({latest}).",
+            f"Tindak lanjut: TII masih menjadi komponen terlemah Indonesia dalam edisi terbaru "
+            f"({latest}).",
+        ),
         "weakest-component",
         f"un{latest}",
         stated.upper(),
@@ -617,31 +952,42 @@ def _weakest_component_latest(ctx) -> dict:
         stated.upper(),
         weakest.upper(),
         "confirmed" if weakest == stated else "differs",
-        f"Indonesia's {latest} components: {_components_text(ctx, latest)}. The lowest is the "
-        f"{weakest.upper()}; the TII changed by {tii_change:+.4f} since {ctx.year}.",
+        ctx.t(
+            f"Indonesia's {latest} components: {parts}. The lowest is the {weakest.upper()}; "
+            f"the TII changed by {tii_change} since {ctx.year}.",
+            f"Komponen Indonesia pada {latest}: {parts}. Yang terendah adalah "
+            f"{weakest.upper()}; TII berubah sebesar {tii_change} sejak {ctx.year}.",
+        ),
     )
 
 
-def figure1_omission(data_dir: Path | None = None) -> dict:
+def figure1_omission(data_dir: Path | None = None, lang: str = "en") -> dict:
     """Which Southeast Asian countries the paper's Figure 1 (after databoks 2022) leaves
     out, with their regional place and world rank in the paper's edition, and whether
-    that moves the focus country's own place."""
-    ctx = _Context(load_egdi(data_dir), data_dir)
+    that moves the focus country's own place; every value a preformatted string."""
+    ctx = _Context(load_egdi(data_dir), data_dir, check_lang(lang))
     places = ctx.places()
     left_out = [c for c in ctx.sea["iso3"] if c in paper_chart_omissions(data_dir)]
     focus = ctx.names[paper.FOCUS]
-    above = [c for c in left_out if places[c] < places[paper.FOCUS]]
+    above = ctx.join([ctx.names[c] for c in left_out if places[c] < places[paper.FOCUS]])
+    if above:
+        effect = ctx.t(
+            f"{focus}'s own place moves, because {above} ranks above {focus}.",
+            f"Urutan {focus} sendiri ikut bergeser, karena {above} berada di atas {focus}.",
+        )
+    else:
+        effect = ctx.t(
+            f"{focus}'s own place does not depend on it: every omitted country ranks below "
+            f"{focus}.",
+            f"Urutan {focus} sendiri tidak terpengaruh: setiap negara yang terlewat berada di "
+            f"bawah {focus}.",
+        )
     return {
-        "year": ctx.year,
-        "n_chart": len(region_members(paper.FIGURE1_REGION, data_dir=data_dir)),
-        "focus_effect": (
-            f"{focus}'s own place moves, because {join_and([ctx.names[c] for c in above])} "
-            f"ranks above {focus}."
-            if above
-            else f"{focus}'s own place does not depend on it: every omitted country ranks "
-            f"below {focus}."
-        ),
-        "left_out": join_and([ctx.names[c] for c in left_out]) or "no country",
+        "year": str(ctx.year),
+        "n_chart": whole(len(region_members(paper.FIGURE1_REGION, data_dir=data_dir)), lang),
+        "focus_effect": effect,
+        "left_out": ctx.join([ctx.names[c] for c in left_out])
+        or ctx.t("no country", "tidak ada negara"),
         "left_out_place": ", ".join(str(places[c]) for c in left_out) or "-",
         "left_out_rank": ", ".join(str(ctx.rank(ctx.year, c)) for c in left_out) or "-",
     }
@@ -664,8 +1010,13 @@ def counts(records: list[dict]) -> dict[str, int]:
     return {v: sum(r["verdict"] == v for r in claims) for v in VERDICTS}
 
 
-def summary_line(records: list[dict]) -> str:
+def summary_line(records: list[dict], lang: str = "en") -> str:
     c = counts(records)
+    if check_lang(lang) == "id":
+        names = VERDICT_NAMES["id"]
+        return f"{sum(c.values())} pernyataan makalah diperiksa: " + ", ".join(
+            f"{c[v]} {names[v]}" for v in VERDICTS
+        )
     differ = "differs" if c["differs"] == 1 else "differ"
     return (
         f"{sum(c.values())} statements of the paper checked: {c['confirmed']} confirmed, "
@@ -674,12 +1025,14 @@ def summary_line(records: list[dict]) -> str:
     )
 
 
-def format_table(records: list[dict]) -> str:
-    """A plain-text listing for the terminal: one block per record, nothing cut."""
+def format_table(records: list[dict], lang: str = "en") -> str:
+    """A plain-text listing for the terminal: one block per record, nothing cut; the
+    labels are the record's (English) field names, the verdict in ``lang``."""
     blocks = []
     for r in records:
+        verdict = r["verdict"] if lang == "en" else VERDICT_NAMES[lang][r["verdict"]]
         blocks.append(
-            f"{MARKERS[r['verdict']]} {r['verdict'].upper():<12} {r['id']} ({r['source']})\n"
+            f"{MARKERS[r['verdict']]} {verdict.upper():<12} {r['id']} ({r['source']})\n"
             f"  claim: {r['claim']}\n  where: {r['where']}\n  words: «{r['paper_words']}»\n"
             f"  paper: {r['paper_says']}\n  data:  {r['data_says']}"
         )

@@ -6,7 +6,13 @@ from __future__ import annotations
 import numbers
 from html import escape
 
-LANG_NAMES = {"en": "English", "id": "Bahasa Indonesia (as in the paper)"}
+from egov_repro.text import bilingual, pick
+
+# The other edition's name, as a link in each language says it.
+LANG_NAMES = {
+    "en": {"en": "English", "id": "Bahasa Indonesia (as in the paper)"},
+    "id": {"en": "bahasa Inggris", "id": "Bahasa Indonesia (seperti dalam makalah)"},
+}
 
 
 def glue_values(**values) -> None:
@@ -27,45 +33,80 @@ def glue_values(**values) -> None:
         glue(key, value, display=False)
 
 
+def glue_both(fn, *args, **kwargs) -> dict:
+    """Glue ``fn(..., lang="en")`` under its keys and ``fn(..., lang="id")`` under the same
+    keys with ``_id`` appended, from one execution; returns both dicts' glued values."""
+    english = fn(*args, lang="en", **kwargs)
+    indonesian = fn(*args, lang="id", **kwargs)
+    if set(english) != set(indonesian):
+        raise ValueError(f"{fn.__name__} gives different keys in English and Indonesian.")
+    both = {**english, **{f"{key}_id": value for key, value in indonesian.items()}}
+    glue_values(**both)
+    return both
+
+
 class FigureBlock:
-    """A saved figure as the page shows it: the SVG (tap to open it in full), its
-    caption, and links to the table behind it, the PNG and the other language."""
+    """A saved figure as the page shows it, in both editions: the SVG (tap to open it in
+    full), its caption, and links to the table behind it, the PNG and the figure in the
+    other language. The English edition shows the English figure, the Indonesian edition
+    the Indonesian one, whichever order ``show`` got them in."""
 
     def __init__(self, figure, alternate=None, prefix: str = "../"):
         self.figure, self.alternate, self.prefix = figure, alternate, prefix
+        self.by_lang = {_figure_lang(figure): figure}
+        if alternate is not None:
+            self.by_lang.setdefault(_figure_lang(alternate), alternate)
 
     def href(self, figure_id: str, ext: str) -> str:
         return f"{self.prefix}figures/{figure_id}.{ext}"
 
-    def _repr_html_(self) -> str:
-        f = self.figure
+    def render(self, lang: str) -> str:
+        """The block in ``lang``: its own figure if there is one, else the one given."""
+        f = self.by_lang.get(lang, self.figure)
+        other = next((g for g in self.by_lang.values() if g is not f), None)
         width, height = (round(v * 100) for v in f.fig.get_size_inches())
         svg = self.href(f.id, "svg")
+        table = pick(lang, "the plotted table", "tabel yang digambar")
         links = [
-            f'<a href="{self.href(f.id, "csv")}">{escape(f.id)}.csv</a> (the plotted table)',
+            f'<a href="{self.href(f.id, "csv")}">{escape(f.id)}.csv</a> ({table})',
             f'<a href="{svg}">SVG</a>',
             f'<a href="{self.href(f.id, "png")}">PNG</a>',
         ]
-        if self.alternate is not None:
-            lang = "id" if f.id.endswith("-en") else "en"
+        if other is not None:
+            other_lang = _figure_lang(other)
             links.append(
-                f'<a href="{self.href(self.alternate.id, "svg")}" hreflang="{lang}">'
-                f"{escape(LANG_NAMES[lang])}</a>"
+                f'<a href="{self.href(other.id, "svg")}" hreflang="{other_lang}">'
+                f"{escape(LANG_NAMES[lang][other_lang])}</a>"
             )
         chapter = f.chapter.removeprefix("chapters/").removesuffix(".ipynb")
+        files, made_by, from_data = (
+            ("Files", "Made by", "from the data package")
+            if lang == "en"
+            else ("Berkas", "Dibuat oleh", "dari paket data")
+        )
+        title = pick(lang, "Open the figure in full size", "Buka gambar dalam ukuran penuh")
         return (
             f'<figure class="egov-figure" id="figure-{escape(f.id)}">'
-            f'<a href="{svg}" title="Open the figure in full size">'
+            f'<a href="{svg}" title="{title}">'
             f'<img src="{svg}" alt="{escape(f.alt)}" width="{width}" height="{height}" '
             'decoding="async"></a>'
             f"<figcaption><p>{escape(f.caption)}</p>"
-            f'<p class="egov-figure-links">Files: {" · ".join(links)}. Made by '
-            f'<a href="{self.prefix}chapters/{chapter}.html">{escape(chapter)}</a> from the '
-            "data package.</p></figcaption></figure>"
+            f'<p class="egov-figure-links">{files}: {" · ".join(links)}. {made_by} '
+            f'<a href="{self.prefix}chapters/{chapter}.html">{escape(chapter)}</a> '
+            f"{from_data}.</p></figcaption></figure>"
         )
 
+    def _repr_html_(self) -> str:
+        return bilingual(self.render)
+
     def __repr__(self) -> str:
-        return f"Figure {self.figure.id}: {self.figure.caption}"
+        f = self.by_lang.get("en", self.figure)
+        return f"Figure {f.id}: {f.caption}"
+
+
+def _figure_lang(figure) -> str:
+    """A figure's language from its id: English ids end in -en, Indonesian ones do not."""
+    return "en" if figure.id.endswith("-en") else "id"
 
 
 def show(figure, alternate=None, prefix: str = "../") -> FigureBlock:
