@@ -483,6 +483,12 @@ REBUILT_FROM = {
     "paper-text": "the numbers printed in the paper's own text",
     "not-rebuilt": None,
 }
+REBUILT_FROM_ID = {
+    "un-data": "data negara Survei E-Government PBB",
+    "primary-pegi": "tabel primer PeGI 2016 dalam paket data",
+    "paper-text": "angka-angka yang tercetak dalam teks makalah itu sendiri",
+    "not-rebuilt": None,
+}
 
 
 @dataclass(frozen=True)
@@ -491,6 +497,7 @@ class PaperFigure:
     subject: str
     chapter: str  # the chapter that rebuilds it, or explains why it is not rebuilt
     rebuilt_from: str  # a key of REBUILT_FROM
+    subject_id: str = ""  # the subject in Indonesian
 
 
 def paper_figures(data_dir=None) -> list[PaperFigure]:
@@ -500,21 +507,31 @@ def paper_figures(data_dir=None) -> list[PaperFigure]:
     provinces = "primary-pegi" if primary_pegi_2016(data_dir) is not None else "paper-text"
     return [
         PaperFigure(
-            (1,), "Southeast Asia ranked by EGDI, 2022", "02-southeast-asia-ranking", "un-data"
+            (1,),
+            "Southeast Asia ranked by EGDI, 2022",
+            "02-southeast-asia-ranking",
+            "un-data",
+            "peringkat EGDI Asia Tenggara, 2022",
         ),
         PaperFigure(
             (2,),
             "the ten provinces with the best e-government scores, 2016",
             "03-top-provinces",
             provinces,
+            "sepuluh provinsi dengan skor e-government terbaik, 2016",
         ),
         PaperFigure(
-            (3,), "Indonesia's EGDI over the survey editions", "04-indonesia-trend", "un-data"
+            (3,),
+            "Indonesia's EGDI over the survey editions",
+            "04-indonesia-trend",
+            "un-data",
+            "EGDI Indonesia dari edisi ke edisi survei",
         ),
         PaperFigure(
             (4, 5, 6),
             "screenshots of the portals of DKI Jakarta, Surabaya and Bandung",
             "05-portals",
             "not-rebuilt",
+            "tangkapan layar portal DKI Jakarta, Surabaya, dan Bandung",
         ),
     ]
