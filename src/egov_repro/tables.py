@@ -15,37 +15,38 @@ import pandas as pd
 
 from egov_repro.labels import LABELS, label
 from egov_repro.names import display_names
+from egov_repro.text import LANGS, bilingual, number, pick, signed
 
 HEADERS = {
-    "regional_rank": "Place in region",
-    "iso3": "ISO3",
-    "country": "Country",
-    "label": "Country",
-    "egdi": "EGDI",
-    "egdi_rank": "World rank",
-    "epi": "E-Participation (EPI)",
-    "osi": "Online services (OSI)",
-    "hci": "Human capital (HCI)",
-    "tii": "Telecom infrastructure (TII)",
-    "in_paper_chart": "In the paper's chart",
-    "year": "Edition",
-    "countries": "Countries listed",
-    "surveyed": "Surveyed",
-    "countries_surveyed": "Countries surveyed",
-    "zeros_as_missing": "Zeros stored as missing",
-    "flagged_anomalies": "Flagged anomalies",
-    "source_file": "UN export",
-    "sha256": "SHA-256 (first 12)",
-    "paper_order": "Paper's order",
-    "province": "Province",
-    "province_code": "Code",
-    "score": "Score",
-    "measure": "Measure",
-    "before": "Before",
-    "after": "After",
-    "change": "Change",
-    "component": "Component",
-    "value": "Value",
+    "regional_rank": ("Place in region", "Urutan di kawasan"),
+    "iso3": ("ISO3", "ISO3"),
+    "country": ("Country", "Negara"),
+    "label": ("Country", "Negara"),
+    "egdi": ("EGDI", "EGDI"),
+    "egdi_rank": ("World rank", "Peringkat dunia"),
+    "epi": ("E-Participation (EPI)", "E-Partisipasi (EPI)"),
+    "osi": ("Online services (OSI)", "Layanan online (OSI)"),
+    "hci": ("Human capital (HCI)", "Sumber daya manusia (HCI)"),
+    "tii": ("Telecom infrastructure (TII)", "Infrastruktur telekomunikasi (TII)"),
+    "in_paper_chart": ("In the paper's chart", "Ada dalam grafik makalah"),
+    "year": ("Edition", "Edisi"),
+    "countries": ("Countries listed", "Negara yang tercantum"),
+    "surveyed": ("Surveyed", "Disurvei"),
+    "countries_surveyed": ("Countries surveyed", "Negara yang disurvei"),
+    "zeros_as_missing": ("Zeros stored as missing", "Angka 0 disimpan sebagai data kosong"),
+    "flagged_anomalies": ("Flagged anomalies", "Anomali yang ditandai"),
+    "source_file": ("UN export", "Berkas ekspor PBB"),
+    "sha256": ("SHA-256 (first 12)", "SHA-256 (12 karakter pertama)"),
+    "paper_order": ("Paper's order", "Urutan dalam makalah"),
+    "province": ("Province", "Provinsi"),
+    "province_code": ("Code", "Kode"),
+    "score": ("Score", "Skor"),
+    "measure": ("Measure", "Ukuran"),
+    "before": ("Before", "Sebelum"),
+    "after": ("After", "Sesudah"),
+    "change": ("Change", "Perubahan"),
+    "component": ("Component", "Komponen"),
+    "value": ("Value", "Nilai"),
 }
 WHOLE = {
     "regional_rank",
@@ -73,78 +74,101 @@ MEASURE_NAMES = {
 INDEX_YEAR = re.compile(r"^(egdi|epi|osi|hci|tii)_(\d{4})$")
 
 
-def _region_header(slug: str) -> str:
-    name = label(f"region:{slug}", "en")
+def _region_header(slug: str, lang: str = "en") -> str:
+    name = label(f"region:{slug}", lang)
     return name[0].upper() + name[1:]
 
 
-def _header(column: str) -> str:
+def _header(column: str, lang: str = "en") -> str:
     if column in HEADERS:
-        return HEADERS[column]
+        return HEADERS[column][0 if lang == "en" else 1]
     if column.startswith("median_egdi_"):
         return "Median EGDI, " + _region_header(
-            column.removeprefix("median_egdi_").replace("_", "-")
+            column.removeprefix("median_egdi_").replace("_", "-"), lang
         )
     if match := INDEX_YEAR.match(column):
         return f"{match[1].upper()} {match[2]}"
     if f"region:{column}" in LABELS:
-        return _region_header(column)
+        return _region_header(column, lang)
     return column.replace("_", " ").capitalize()
 
 
-def _cell(column: str, value, row: pd.Series) -> str:
+def _cell(column: str, value, row: pd.Series, lang: str = "en") -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "–"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pick(lang, "yes", "ya") if value else pick(lang, "no", "tidak")
     if column in WHOLE:
         return f"{int(value)}"
     rank_row = row.get("measure") == "egdi_rank"
     if column == "change" and rank_row:
         places = int(value)
         if places == 0:
-            return "0 (unchanged)"
-        better = "better" if places < 0 else "worse"
-        return f"{places:+d} ({abs(places)} places {better})"
+            return pick(lang, "0 (unchanged)", "0 (tetap)")
+        if lang == "en":
+            better = "better" if places < 0 else "worse"
+            return f"{places:+d} ({abs(places)} places {better})"
+        better = "lebih baik" if places < 0 else "lebih buruk"
+        return f"{places:+d} ({abs(places)} tingkat {better})"
     if column == "change":
-        return f"{float(value):+.4f}"
+        return signed(value, 4, lang)
     if column in ("before", "after") and rank_row:
         return f"{int(value)}"
     if column in FOUR_DECIMALS or column.startswith("median_") or INDEX_YEAR.match(column):
-        return f"{float(value):.4f}"
+        return number(value, 4, lang)
     if column == "score":
-        return f"{float(value):.2f}"
+        return number(value, 2, lang)
     if column == "measure":
+        if value == "egdi_rank":
+            return pick(lang, "World rank", "Peringkat dunia")
         return MEASURE_NAMES.get(value, str(value))
     if column == "component":
         return str(value).upper()
     return str(value)
 
 
+def _labels(label) -> dict[str, str]:
+    """A table's label in both languages, from {"en": ..., "id": ...}, (en, id) or one
+    string (an English-only caller: the same words in both)."""
+    if isinstance(label, dict):
+        return {lang: label[lang] for lang in LANGS}
+    if isinstance(label, tuple | list):
+        return dict(zip(LANGS, label, strict=True))
+    return dict.fromkeys(LANGS, str(label))
+
+
 class PeopleTable:
-    """A DataFrame as a reader sees it; ``_repr_html_`` for the book, text otherwise."""
+    """A DataFrame as a reader sees it; ``_repr_html_`` for the book (both editions),
+    English text otherwise. ``frames`` holds one frame per language (country names
+    differ) or one frame for both."""
 
-    def __init__(self, frame: pd.DataFrame, label: str):
-        self.frame, self.label = frame, label
+    def __init__(self, frame, label):
+        frames = frame if isinstance(frame, dict) else dict.fromkeys(LANGS, frame)
+        self.frames, self.labels = frames, _labels(label)
+        self.frame, self.label = frames["en"], self.labels["en"]
 
-    def rows(self) -> list[list[str]]:
-        return [
-            [_cell(c, row[c], row) for c in self.frame.columns] for _, row in self.frame.iterrows()
-        ]
+    def rows(self, lang: str = "en") -> list[list[str]]:
+        frame = self.frames[lang]
+        return [[_cell(c, row[c], row, lang) for c in frame.columns] for _, row in frame.iterrows()]
 
-    def headers(self) -> list[str]:
-        return [_header(c) for c in self.frame.columns]
+    def headers(self, lang: str = "en") -> list[str]:
+        return [_header(c, lang) for c in self.frames[lang].columns]
 
-    def _repr_html_(self) -> str:
-        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in self.headers())
+    def html(self, lang: str = "en") -> str:
+        """The table in one language."""
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in self.headers(lang))
         body = "".join(
-            "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in self.rows()
+            "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>"
+            for row in self.rows(lang)
         )
         return (
             f'<div class="egov-table" role="region" tabindex="0" '
-            f'aria-label="{escape(self.label)}"><table><thead><tr>{head}</tr></thead>'
+            f'aria-label="{escape(self.labels[lang])}"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>"
         )
+
+    def _repr_html_(self) -> str:
+        return bilingual(self.html)
 
     def __repr__(self) -> str:
         rows = [self.headers(), *self.rows()]
@@ -156,27 +180,34 @@ class PeopleTable:
 
 def for_people(
     frame: pd.DataFrame,
-    label: str,
+    label,
     *,
     drop: list[str] = (),
     keep_constant: list[str] = (),
     data_dir=None,
 ) -> PeopleTable:
     """``frame`` for reading: the index dropped, countries under the one name the book
-    uses for them everywhere (``display_names``), columns in ``drop`` left out, and any
-    column holding one value on every row left out (unless named in ``keep_constant``)."""
+    uses for them everywhere (``display_names``, per language), columns in ``drop`` left
+    out, and any column holding one value on every row left out (unless named in
+    ``keep_constant``). ``label`` names the table: {"en": ..., "id": ...} or (en, id)."""
     frame = frame.reset_index(drop=True)
-    if {"iso3", "country"} <= set(frame.columns):
-        frame = frame.assign(country=frame["iso3"].map(display_names("en", data_dir)))
-    frame = frame.drop(columns=list(drop), errors="ignore")
-    if len(frame) > 1:
+    frames = {}
+    for lang in LANGS:
+        localised = frame
+        if "iso3" in frame.columns:
+            names = frame["iso3"].map(display_names(lang, data_dir))
+            named = [c for c in ("country", "label") if c in frame.columns]
+            localised = frame.assign(**{c: names for c in named})
+        frames[lang] = localised.drop(columns=list(drop), errors="ignore")
+    english = frames["en"]
+    if len(english) > 1:
         constant = [
             c
-            for c in frame.columns
-            if c not in keep_constant and frame[c].astype("string").nunique(dropna=False) == 1
+            for c in english.columns
+            if c not in keep_constant and english[c].astype("string").nunique(dropna=False) == 1
         ]
-        frame = frame.drop(columns=constant)
-    return PeopleTable(frame, label)
+        frames = {lang: f.drop(columns=constant) for lang, f in frames.items()}
+    return PeopleTable(frames, label)
 
 
 def components_wide(long: pd.DataFrame) -> pd.DataFrame:
