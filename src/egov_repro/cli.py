@@ -84,19 +84,20 @@ def cmd_profile(args) -> int:
     written = figure.save(args.out)
     _close(figure.fig)
     print(f"{figure.id}: " + ", ".join(str(p) for p in written.values()))
+    print(figure.caption)  # in the figure's language
     return 0
 
 
 def cmd_claims(args) -> int:
     from egov_repro import claims
 
-    records = claims.audit(_data_dir(args))
+    records = claims.audit(_data_dir(args), lang=args.lang)
     if args.json:
         print(json.dumps(records, indent=2, ensure_ascii=False))
     else:
-        print(claims.format_table(records))
+        print(claims.format_table(records, args.lang))
         print()
-        print(claims.summary_line(records))
+        print(claims.summary_line(records, args.lang))
     return 0
 
 
@@ -199,7 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_data_dir(sub.add_parser("profile", help="render one country's profile figure"))
     p.add_argument("iso3", help="ISO 3166 alpha-3 code, e.g. IDN")
-    p.add_argument("--lang", default="id", help="label language: id (default) or en")
+    p.add_argument(
+        "--lang", default="id", choices=("id", "en"), help="label language: id (default) or en"
+    )
     p.add_argument("--out", help="output folder (default: ./figures)")
     p.set_defaults(func=cmd_profile)
 
@@ -233,6 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_data_dir(sub.add_parser("claims", help="audit the paper's numbers against the data"))
     p.add_argument("--json", action="store_true", help="print JSON records")
+    p.add_argument(
+        "--lang",
+        default="en",
+        choices=("en", "id"),
+        help="language of the text fields: en (default) or id; ids and JSON keys stay English",
+    )
     p.set_defaults(func=cmd_claims)
     return parser
 

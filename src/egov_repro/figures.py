@@ -327,11 +327,11 @@ def _trend_figure(
             + (f" The marked edition is {mark_year}." if mark_year else "")
         )
     else:
-        medians = join_and([f"median {region_name(r, lang)}" for r in regions], lang)
+        medians = join_and([region_name(r, lang) for r in regions], lang)
         caption = (
-            f"{name} dalam setiap edisi Survei E-Government PBB, {span}: EGDI (merah), ketiga "
-            f"komponennya, dan {medians} (atas); peringkat dunia (bawah, yang terbaik di "
-            "atas)." + (f" Edisi yang ditandai: {mark_year}." if mark_year else "")
+            f"{name} dalam setiap edisi Survei E-Government PBB, {span}: EGDI (merah) dan "
+            f"ketiga komponennya, serta median {medians} (atas); peringkat dunia (bawah, yang "
+            "terbaik di atas)." + (f" Edisi yang ditandai: {mark_year}." if mark_year else "")
         )
     surveyed = table.dropna(subset=["egdi"])
     e0, e1 = (number(surveyed["egdi"].iloc[i], 4, lang) for i in (0, -1))
