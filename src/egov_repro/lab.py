@@ -42,6 +42,8 @@ def command(root: Path, port: int | None = None, token: str | None = None) -> li
         f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}",
         "--ServerApp.ip=127.0.0.1",
     ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # a container's root user
+        argv.append("--allow-root")
     if port is not None:
         argv += [f"--ServerApp.port={port}", "--ServerApp.port_retries=0"]
     if token is not None:
