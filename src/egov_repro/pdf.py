@@ -25,8 +25,10 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from egov_repro import __version__
 from egov_repro.atomic import write_bytes, write_text
 from egov_repro.errors import DataError
+from egov_repro.stamp import build_stamp
 
 PDF_DIR = Path("_build") / "pdf"
 # Words of the cover and contents, per edition language; the pages bring their own.
@@ -108,8 +110,6 @@ def source_date(root: Path) -> dt.datetime:
 def versions(root: Path) -> tuple[str, str]:
     """(package version, data package version): what ``--version``, the cover, the site's
     footer and CITATION.cff show."""
-    from egov_repro import __version__
-
     descriptor = root / "data" / "datapackage.json"
     try:
         data_version = json.loads(descriptor.read_text(encoding="utf-8"))["version"]
@@ -298,8 +298,6 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
     date = source_date(root)
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
-    from egov_repro.sphinxext import build_stamp
-
     commit = build_stamp(root)["commit"]
     online = site_url(root)
     parts = _parts(root)

@@ -13,43 +13,15 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from egov_repro import atomic
+from egov_repro import __version__, atomic
 from egov_repro.book import invalidate, quiet_kernels, sweep_leftovers
 from egov_repro.pages import bundle_styles, description, icon_table, lighten, mend, redirect_page
-
-
-def build_stamp(root: Path) -> dict[str, str]:
-    import json
-
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short=12", "HEAD"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit, dirty = "unknown (not a git checkout)", ""
-    descriptor = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    return {
-        "data_version": descriptor["version"],
-        "commit": commit + (" with uncommitted changes" if dirty else ""),
-    }
+from egov_repro.stamp import build_stamp
 
 
 def _footer(app, config) -> None:
-    from egov_repro import __version__
-
     stamp = build_stamp(Path(app.srcdir))
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = (
