@@ -179,9 +179,10 @@ def test_report_cards_and_prose_come_from_the_records(records):
     assert html.count('<article class="claim-card') == len(rows)
     assert "Laos" in html and "Lao People" not in html
     assert "…" not in re.sub(r"«[^»]*»", "", html)
-    prose = report.summary_md(rows)
-    assert "**16 statements of the paper**" in prose
-    assert "(#claim-rank-keeps-rising)" in prose
+    prose = report.summary_html({"en": rows, "id": list(claims.audit(lang="id"))})
+    assert "<strong>16 statements of the paper</strong>" in prose
+    assert "<strong>16 pernyataan makalah</strong>" in prose
+    assert prose.count('href="#claim-rank-keeps-rising"') == 2
 
 
 # --- each verdict is computed: change the data, the verdict moves ---------------------

@@ -1,0 +1,335 @@
+"""The generated text of the Indonesian edition (issue 17): one formatting helper, the
+audit, the findings, the HTML outputs and the CLI in both languages."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from egov_repro import (
+    analysis,
+    claims,
+    figures,
+    findings,
+    load_egdi,
+    paper,
+    region_members,
+    report,
+    tables,
+    text,
+)
+from egov_repro.labels import LABELS, TERMS
+from egov_repro.notebook import FigureBlock
+
+ENGLISH_VERDICT_WORDS = re.compile(
+    r"\b(confirmed|partly|differs|unverifiable|contradicted|checkable)\b", re.I
+)
+
+
+# --- the one formatting helper ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call, en, id",
+    [
+        (lambda lang: text.number(0.716, 4, lang), "0.7160", "0,7160"),
+        (lambda lang: text.number(2316.5, 1, lang), "2,316.5", "2.316,5"),
+        (lambda lang: text.whole(2316, lang), "2,316", "2.316"),
+        (lambda lang: text.whole(77, lang), "77", "77"),
+        (lambda lang: text.signed(0.22484, 4, lang), "+0.2248", "+0,2248"),
+        (lambda lang: text.signed(-0.01, 4, lang), "-0.0100", "-0,0100"),
+        (lambda lang: text.percent(37.64, 2, lang), "37.64 percent", "37,64 persen"),
+        (lambda lang: text.ordinal(77, lang), "77th", "ke-77"),
+        (lambda lang: text.ordinal(1, lang), "1st", "ke-1"),
+        (lambda lang: text.ordinal(12, lang), "12th", "ke-12"),
+        (lambda lang: text.ordinal(23, lang), "23rd", "ke-23"),
+        (lambda lang: text.rank_phrase(77, lang), "world rank 77", "peringkat dunia ke-77"),
+        (lambda lang: text.join_and(["a", "b", "c"], lang), "a, b and c", "a, b, dan c"),
+        (lambda lang: text.join_and(["a", "b"], lang), "a and b", "a dan b"),
+        (lambda lang: text.join_and(["a"], lang), "a", "a"),
+        (lambda lang: text.join_and([], lang), "", ""),
+    ],
+)
+def test_numbers_and_phrases_in_both_languages(call, en, id):
+    assert call("en") == en
+    assert call("id") == id
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="Valid languages: en, id"):
+        text.number(1.0, 2, "fr")
+
+
+def test_bilingual_wraps_each_language_once():
+    html = text.bilingual(lambda lang: f"<p>{lang}</p>")
+    assert html == (
+        '<div class="egov-lang" lang="en"><p>en</p></div>'
+        '<div class="egov-lang" lang="id"><p>id</p></div>'
+    )
+
+
+def test_the_vocabulary_gives_each_index_one_indonesian_name_beside_the_uns():
+    assert TERMS["egdi"] == {
+        "en": "E-Government Development Index (EGDI)",
+        "id": "Indeks Pengembangan E-Government (EGDI)",
+    }
+    assert TERMS["osi"]["id"] == "Indeks Layanan Online (OSI)"
+    assert TERMS["hci"]["id"] == "Indeks Sumber Daya Manusia (HCI)"
+    assert TERMS["verdict:partly"]["id"] == "sebagian benar"
+    # The figure labels use the vocabulary, not an older translation.
+    for key in ("egdi", "osi", "hci", "tii"):
+        assert LABELS[key if key != "egdi" else "egdi_long"] == TERMS[key]
+    assert not any("Pembangunan" in v["id"] or "Modal Manusia" in v["id"] for v in LABELS.values())
+
+
+# --- the audit ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def audits():
+    return claims.audit(lang="en"), claims.audit(lang="id")
+
+
+def test_the_indonesian_audit_has_the_same_ids_verdicts_and_values(audits):
+    english, indonesian = audits
+    assert [r["id"] for r in english] == [r["id"] for r in indonesian]
+    for en, id in zip(english, indonesian, strict=True):
+        for key in ("source", "verdict", "paper_value", "data_value", "paper_words"):
+            assert en[key] == id[key], (en["id"], key)
+        assert set(en) == set(id) == set(claims.FIELDS)
+    assert claims.counts(indonesian) == {
+        "confirmed": 7,
+        "partly": 5,
+        "differs": 1,
+        "unverifiable": 3,
+    }
+
+
+def test_the_indonesian_audit_is_written_in_indonesian(audits):
+    english, indonesian = audits
+    by_id = {r["id"]: r for r in indonesian}
+    assert by_id["egdi-value"]["data_says"] == "0,7160"
+    assert by_id["sea-place"]["data_says"] == "ke-5"
+    assert by_id["world-rank"]["claim"] == "Indonesia berada di peringkat dunia ke-77 pada 2022."
+    assert "Gambar 1" in by_id["sea-place"]["where"] and "Abstrak" in by_id["sea-place"]["where"]
+    for r in indonesian:
+        for key in ("claim", "where", "paper_says", "data_says", "explanation"):
+            value = str(r[key])
+            assert not ENGLISH_VERDICT_WORDS.search(value), (r["id"], key, value)
+            assert not re.search(r"\b(the|of|and|in)\b", value), (r["id"], key, value)
+            assert not re.search(r"\d\.\d{2}", value), (r["id"], key, value)  # no decimal point
+    # Not a copy: every text field differs from the English one where it holds words.
+    for en, id in zip(english, indonesian, strict=True):
+        assert en["claim"] != id["claim"] and en["explanation"] != id["explanation"]
+
+
+def test_the_audit_summary_line_in_indonesian(audits):
+    _, indonesian = audits
+    assert claims.summary_line(indonesian, "id") == (
+        "16 pernyataan makalah diperiksa: 7 terkonfirmasi, 5 sebagian benar, "
+        "1 bertentangan dengan data, 3 tidak dapat diverifikasi"
+    )
+
+
+# --- the findings ---------------------------------------------------------------------
+
+
+def _findings_calls():
+    egdi = load_egdi()
+    definitions = ["asean-10", "southeast-asia", "paper-figure-1", "asean"]
+    sensitivity = analysis.ranking_sensitivity(
+        egdi, {name: region_members(name, 2022) for name in definitions}, 2022
+    )
+    trend_table = figures.figure3(lang="en").table
+    components = figures.components_figure(lang="en").table
+    chapter02 = findings.ranking(2024, "southeast-asia")
+    chapter02.update(
+        {f"{k}_id": v for k, v in findings.ranking(2024, "southeast-asia", lang="id").items()}
+    )
+    return {
+        "intro": (findings.intro, ()),
+        "dataset": (findings.dataset, ()),
+        "ranking": (findings.ranking, (2022, "southeast-asia")),
+        "ranking-world": (findings.ranking, (2024, "world")),
+        "provinces": (findings.provinces, (figures.figure2(lang="en").table,)),
+        "trend": (findings.trend, (trend_table, 2022, "southeast-asia")),
+        "audit_values": (findings.audit_values, ()),
+        "update": (findings.update, (2022, 2024, chapter02)),
+        "components": (findings.components, (components, (2022, 2024))),
+        "sensitivity": (findings.sensitivity, (sensitivity, definitions, 2022)),
+        "profile": (findings.profile, (figures.profile_figure("IDN", "en").table,)),
+    }
+
+
+NUMBER = re.compile(r"(?:(?<!\w)[+-])?\d+(?:[.,]\d+)*")  # "ke-5" is 5, "+0,2248" signed
+
+
+def _numbers(value: str, lang: str) -> list[str]:
+    """The numbers of a sentence, written the English way."""
+    if lang == "id":
+        value = value.translate(str.maketrans({".": ",", ",": "."}))
+    return [n.rstrip(".,") for n in NUMBER.findall(value)]
+
+
+@pytest.fixture(scope="module")
+def findings_both():
+    return {
+        name: (fn(*args, lang="en"), fn(*args, lang="id"))
+        for name, (fn, args) in _findings_calls().items()
+    }
+
+
+def test_every_findings_function_gives_the_same_keys_and_numbers_in_both_languages(
+    findings_both,
+):
+    for name, (english, indonesian) in findings_both.items():
+        assert set(english) == set(indonesian), name
+        for key in english:
+            assert isinstance(english[key], str) and isinstance(indonesian[key], str), (name, key)
+            if key == "version":
+                assert english[key] == indonesian[key]
+                continue
+            en_numbers = sorted(_numbers(english[key], "en"))
+            id_numbers = sorted(_numbers(indonesian[key], "id"))
+            assert en_numbers == id_numbers, (name, key, english[key], indonesian[key])
+
+
+def test_findings_keep_the_english_digits_and_write_indonesian_numbers(findings_both):
+    trend_en, trend_id = findings_both["trend"]
+    assert (trend_en["egdi_first"], trend_id["egdi_first"]) == ("0.4224", "0,4224")
+    ranking_en, ranking_id = findings_both["ranking"]
+    assert ranking_en["focus_sentence"] == (
+        "Of the 11 countries of Southeast Asia, Indonesia is number 5, with an EGDI of "
+        "0.7160 and world rank 77."
+    )
+    assert ranking_id["focus_sentence"] == (
+        "Indonesia berada di urutan ke-5 dari 11 negara Asia Tenggara, dengan EGDI 0,7160 "
+        "dan peringkat dunia ke-77."
+    )
+    dataset_en, dataset_id = findings_both["dataset"]
+    assert (dataset_en["n_rows"], dataset_id["n_rows"]) == ("2,316", "2.316")
+    provinces_en, provinces_id = findings_both["provinces"]
+    assert (provinces_en["top_score"], provinces_id["top_score"]) == ("3.39", "3,39")
+    assert provinces_id["ties"] == "Sumatera Utara dan Bali"
+    update_en, update_id = findings_both["update"]
+    assert (update_en["top_move_by"], update_id["top_move_by"]) == ("+0.2248", "+0,2248")
+    assert update_id["chapter02_sentence"].startswith("Indonesia berada di urutan ke-4")
+    audit_en, audit_id = findings_both["audit_values"]
+    assert (audit_en["places_verdict"], audit_id["places_verdict"]) == (
+        "differs",
+        "bertentangan dengan data",
+    )
+
+
+def test_indonesian_findings_carry_no_english_sentence(findings_both):
+    english_words = re.compile(r"\b(the|of|and|is|in|with|from)\b")
+    for name, (_, indonesian) in findings_both.items():
+        for key, value in indonesian.items():
+            assert not english_words.search(value), (name, key, value)
+
+
+# --- HTML outputs -------------------------------------------------------------------------
+
+
+def _wrappers(html: str) -> list[str]:
+    return re.findall(r'<div class="egov-lang" lang="(\w+)">', html)
+
+
+def test_a_figure_block_shows_each_editions_own_figure_with_the_other_linked():
+    english, indonesian = figures.figure1(lang="en"), figures.figure1(lang="id")
+    for first, second in ((english, indonesian), (indonesian, english)):
+        html = FigureBlock(first, second)._repr_html_()
+        assert _wrappers(html) == ["en", "id"]
+        en_part, id_part = html.split('<div class="egov-lang" lang="id">')
+        assert f'src="../figures/{english.id}.svg"' in en_part
+        assert f'href="../figures/{indonesian.id}.svg" hreflang="id"' in en_part
+        assert f'src="../figures/{indonesian.id}.svg"' in id_part
+        assert f'href="../figures/{english.id}.svg" hreflang="en"' in id_part
+        assert english.caption in en_part.replace("&#x27;", "'")
+        assert "Gambar" not in en_part and "Berkas:" in id_part and "Files:" in en_part
+        assert "Negara-negara Asia Tenggara menurut EGDI" in id_part
+        assert 'alt="Diagram batang horizontal EGDI 11 negara Asia Tenggara' in id_part
+
+
+def test_a_people_table_carries_both_languages():
+    table = tables.for_people(
+        figures.figure1(lang="en").table,
+        ("The ranking behind Figure 1", "Peringkat di balik Gambar 1"),
+        drop=["country"],
+    )
+    html = table._repr_html_()
+    assert _wrappers(html) == ["en", "id"]
+    en_part, id_part = html.split('<div class="egov-lang" lang="id">')
+    assert 'aria-label="The ranking behind Figure 1"' in en_part
+    assert 'aria-label="Peringkat di balik Gambar 1"' in id_part
+    assert "<td>0.7160</td>" in en_part and "<td>0,7160</td>" in id_part
+    assert "Place in region" in en_part and "Urutan di kawasan" in id_part
+    assert "<td>Viet Nam</td>" in en_part and "<td>Vietnam</td>" in id_part
+    assert "<td>yes</td>" in en_part and "<td>ya</td>" in id_part
+    assert table.headers()[0] == "Place in region"  # the text form stays English
+    assert "Urutan" not in repr(table)
+    # A plain label still works for English-only callers.
+    assert 'aria-label="x"' in tables.for_people(figures.figure2("en").table, "x")._repr_html_()
+
+
+def test_cards_and_summary_carry_both_languages(audits):
+    english, indonesian = audits
+    by_lang = {"en": english, "id": indonesian}
+    for html in (report.cards_html(by_lang), report.summary_html(by_lang)):
+        assert _wrappers(html) == ["en", "id"]
+    cards = report.cards_html(by_lang)
+    en_part, id_part = cards.split('<div class="egov-lang" lang="id">')
+    assert en_part.count("<article") == id_part.count("<article") == len(english)
+    assert "The data say" in en_part and "Menurut data" in id_part
+    assert "</span> sebagian benar</p>" in id_part and "</span> partly</p>" in en_part
+    assert not ENGLISH_VERDICT_WORDS.search(re.sub(r'class="[^"]*"', "", id_part))
+    assert _wrappers(report.verdict_scale_html()) == ["en", "id"]
+    # The English cards alone are what they were.
+    assert report.cards_html(english) == en_part.removeprefix(
+        '<div class="egov-lang" lang="en">'
+    ).removesuffix("</div>")
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+def _cli(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "egov_repro", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_claims_json_in_indonesian_keeps_english_ids_and_keys(audits):
+    result = _cli("claims", "--json", "--lang", "id")
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)
+    _, indonesian = audits
+    assert printed == json.loads(json.dumps(indonesian))
+    assert list(printed[0]) == list(claims.FIELDS)
+    assert printed[0]["id"] == "sea-place" and printed[0]["data_says"] == "ke-5"
+
+
+def test_claims_listing_in_indonesian_ends_with_the_indonesian_summary(audits):
+    result = _cli("claims", "--lang", "id")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(claims.summary_line(audits[1], "id"))
+    assert "SEBAGIAN BENAR" in result.stdout
+
+
+def test_profile_in_indonesian_prints_the_indonesian_caption(tmp_path):
+    result = _cli("profile", "IDN", "--lang", "id", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "profile-idn.svg").exists()
+    assert "Indonesia dalam setiap edisi Survei E-Government PBB" in result.stdout
+    assert "median Asia Tenggara dan dunia" in result.stdout
+
+
+def test_the_indonesian_figure_prints_decimal_commas():
+    figure = figures.figure1(lang="id")
+    texts = [t.get_text() for t in figure.fig.findobj(lambda a: hasattr(a, "get_text"))]
+    assert "0,7160 (77)" in texts and "0.7160 (77)" not in texts
+    assert paper.FOCUS == "IDN"
