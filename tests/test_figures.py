@@ -235,3 +235,47 @@ def test_grid_renders_legibly_under_its_own_id(year, region, lang, pacific_data)
         assert "not in the region" in made[0].alt
     elif region in ("southeast-asia", "asean-10", "asean"):
         assert "IDN" in set(ranking["iso3"])
+
+
+# --- both languages, in the artists and in the saved image ---------------------------
+
+BOTH_LANGUAGES = {
+    "figure1": lambda lang: figures.figure1(lang=lang),
+    "figure2": lambda lang: figures.figure2(lang),
+    "figure3": lambda lang: figures.figure3(lang=lang),
+    "components": lambda lang: figures.components_figure(lang=lang),
+    "profile": lambda lang: figures.profile_figure("IDN", lang),
+}
+
+
+def ink_at_the_edges(png) -> list[str]:
+    """Sides of a saved image where something is drawn in the outermost pixels: a title
+    or label running off the canvas shows there, whatever the artists report."""
+    import matplotlib.image as mpimg
+    import numpy as np
+
+    image = mpimg.imread(png)[..., :3]
+    background = image[0, 0]
+    sides = {
+        "top": image[:2],
+        "bottom": image[-2:],
+        "left": image[:, :2],
+        "right": image[:, -2:],
+    }
+    return [side for side, pixels in sides.items() if np.abs(pixels - background).max() > 0.05]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("name", list(BOTH_LANGUAGES))
+def test_every_figure_is_legible_in_both_languages(name, lang, tmp_path):
+    figure = BOTH_LANGUAGES[name](lang)
+    assert text_problems(figure.fig) == [], (figure.id, text_problems(figure.fig))
+    saved = figure.save(tmp_path)
+    assert ink_at_the_edges(saved["png"]) == [], figure.id
+
+
+def test_the_edge_check_sees_a_title_that_runs_off_the_canvas(tmp_path):
+    figure = figures.figure2("id")
+    figure.fig.suptitle("x" * 200, x=0.02, ha="left")
+    figure.fig.savefig(tmp_path / "cut.png")
+    assert "right" in ink_at_the_edges(tmp_path / "cut.png")
