@@ -21,11 +21,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from egov_repro import atomic, paths
+from egov_repro import atomic, editions, paths
 
 # What a copy of the book needs to build (the tests and the benchmark copy these).
 BOOK_FILES = [
     "_config.yml", "_toc.yml", "intro.ipynb", "cite.md", "references.md", "references.bib",
+    "glossary.md", "readme.md", "README.md",
     "CITATION.cff", "requirements.lock", "data", "figures", "chapters", "images",
 ]  # fmt: skip
 STAMP = "egov-repro-key.json"
@@ -342,6 +343,63 @@ def _run(command: list[str], root: Path, log: Path | None = None) -> int:
     return code
 
 
+def _run_together(commands: list[list[str]], root: Path) -> int:
+    """Run the editions' Sphinx builds side by side (they share one executed cache and
+    only read it), each in its own session like ``_run``; the first command's output
+    streams, the others' is shown when they end. Returns the worst exit status."""
+    logs = [root / "_build" / f"egov-repro-edition-{i}.log" for i in range(1, len(commands))]
+    sinks = [open(log, "w") for log in logs]  # noqa: SIM115 - closed below
+    processes = []
+    try:
+        for command, sink in zip(commands, [None, *sinks], strict=True):
+            processes.append(
+                subprocess.Popen(
+                    command,
+                    cwd=root,
+                    start_new_session=True,
+                    stdout=sink,
+                    stderr=subprocess.STDOUT if sink else None,
+                )
+            )
+        try:
+            codes = [process.wait() for process in processes]
+        except Interrupted:
+            for process in processes:
+                _end_tree(process.pid)
+            raise
+    finally:
+        for sink in sinks:
+            sink.close()
+    for log in logs:
+        print(log.read_text(), end="")
+    return max(codes)
+
+
+def build_edition(root: Path, lang: str) -> int:
+    """One more edition of the book, from the cache the English build executed into:
+    Sphinx with the edition's language (its ``only`` tag, its theme strings and
+    ``<html lang>``), into ``_build/html/<lang>/``, warnings as errors."""
+    from jupyter_book.sphinx import build_sphinx
+
+    root = Path(root).resolve()
+    return build_sphinx(
+        root,
+        root / "_build" / "html" / editions.SUBDIR[lang],
+        noconfig=True,
+        path_config=str(root / "_config.yml"),
+        confoverrides={
+            "external_toc_path": (root / "_toc.yml").as_posix(),
+            "language": lang,
+            "html_title": editions.TITLES[lang],
+            "nitpicky": True,
+            "latex_individualpages": False,
+        },
+        doctreedir=root / "_build" / f".doctrees-{lang}",
+        warningiserror=True,
+        keep_going=True,
+    )
+
+
 def _end_tree(pid: int, grace: float = 4.0) -> None:
     """Terminate a process and all its descendants (kernels included), then kill what
     is left after ``grace`` seconds."""
@@ -362,6 +420,71 @@ def _end_tree(pid: int, grace: float = 4.0) -> None:
     psutil.wait_procs(alive, timeout=grace)
 
 
+# --- a rebuild with nothing to do -----------------------------------------------------
+
+BUILT = "egov-repro-built.json"  # in _build/: what the last complete build read and wrote
+
+
+def _files(folder: Path):
+    if folder.is_file():
+        yield folder
+    elif folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not {"__pycache__", ".ipynb_checkpoints"} & set(path.parts):
+                yield path
+
+
+def build_inputs(root: Path, extra_args: list[str] | None = None) -> str:
+    """SHA-256 over everything a build reads: the book's files (BOOK_FILES, the data and
+    the lock included), the egov_repro package, the command's arguments, the Python
+    environment and settings, and the git commit and status that the footer names."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for base, names in ((root, BOOK_FILES), (package, ["."])):
+        for name in names:
+            for path in _files(base / name):
+                digest.update(f"{path.relative_to(base)}\0".encode() + path.read_bytes())
+    git = []
+    for command in (["rev-parse", "HEAD"], ["status", "--porcelain", "--untracked-files=no"]):
+        try:
+            found = subprocess.run(["git", *command], cwd=root, capture_output=True, text=True)
+            git.append((found.returncode, found.stdout))
+        except OSError:
+            git.append("no git")
+    settings = {k: v for k, v in os.environ.items() if k.startswith(("EGOV_REPRO_", "IPYTHON"))}
+    facts = [sys.executable, extra_args or [], settings, git]
+    digest.update(json.dumps(facts, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _outputs(root: Path) -> list:
+    """The built site as it stands: every file's name, size and modification time."""
+    html = root / "_build" / "html"
+    return [
+        [str(p.relative_to(html)), (s := p.stat()).st_size, s.st_mtime_ns] for p in _files(html)
+    ]
+
+
+def up_to_date(root: Path, inputs: str) -> bool:
+    """True when the last complete build read exactly these inputs and its site has not
+    been touched since: then Sphinx would only confirm that there is nothing to do."""
+    try:
+        built = json.loads((root / "_build" / BUILT).read_text())
+    except (OSError, ValueError):
+        return False
+    return built.get("inputs") == inputs and built.get("outputs") == _outputs(root)
+
+
+def record_build(root: Path, inputs: str, extra_args: list[str] | None = None) -> bool:
+    """After a complete build: record what it read and wrote, unless an input changed
+    while it ran (then the next build must run again)."""
+    if build_inputs(root, extra_args) != inputs:
+        return False
+    record = json.dumps({"inputs": inputs, "outputs": _outputs(root)})
+    atomic.write_bytes(root / "_build" / BUILT, record.encode())
+    return True
+
+
 def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> int:
     """Run ``jupyter-book build`` (warnings are errors) after clearing stale caches and
     executing uncached notebooks in parallel. SIGINT or SIGTERM stops the build, its
@@ -375,6 +498,11 @@ def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> i
     try:
         quiet_kernels(root)
         sweep_leftovers(root)
+        inputs = build_inputs(root, extra_args)
+        if up_to_date(root, inputs):
+            print("egov-repro book: nothing changed since the last build; _build/html is current")
+            return 0
+        (root / "_build" / BUILT).unlink(missing_ok=True)
         state = invalidate(root)
         if state["cleared"]:
             print("egov-repro book: data, code or dependencies changed; cleared the cache")
@@ -390,10 +518,16 @@ def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> i
             else:
                 print("egov-repro book: parallel pre-execution failed; jupyter-book will retry")
         jupyter_book = str(Path(python).parent / "jupyter-book")
-        return _run(
-            [jupyter_book, "build", str(root), "-W", "-n", "--keep-going", *(extra_args or [])],
-            root,
-        )
+        english = [jupyter_book, "build", str(root), "-W", "-n", "--keep-going"]
+        others = [
+            [python, "-m", "egov_repro.book", "build-edition", str(root), lang]
+            for lang in editions.LANGS
+            if lang != editions.DEFAULT
+        ]
+        code = _run_together([[*english, *(extra_args or [])], *others], root)
+        if code == 0:
+            record_build(root, inputs, extra_args)
+        return code
     except Interrupted as stop:
         print(
             f"egov-repro book: interrupted by {stop}; stopped the build and its kernels",
@@ -431,7 +565,10 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
     return done
 
 
-if __name__ == "__main__":  # the pre-execution step, run by build() as a child process
+if __name__ == "__main__":  # the steps build() runs as child processes
+    if sys.argv[1:2] == ["build-edition"]:
+        result = build_edition(Path(sys.argv[2]), sys.argv[3])
+        sys.exit(result if isinstance(result, int) else 1)
     if sys.argv[1:2] == ["pre-execute"]:  # kernels stay quiet: build() set IPYTHONDIR
         done = pre_execute(Path(sys.argv[2]))
         if done:

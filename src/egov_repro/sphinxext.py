@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from egov_repro import __version__, atomic
+from egov_repro import __version__, atomic, bibstyle, editions
 from egov_repro.book import invalidate, quiet_kernels, sweep_leftovers
 from egov_repro.pages import bundle_styles, description, icon_table, lighten, mend, redirect_page
 from egov_repro.stamp import build_stamp
@@ -161,7 +161,95 @@ def _meta_description(app, pagename, templatename, context, doctree) -> None:
     )
 
 
+# --- the two editions (egov_repro.editions) ------------------------------------------
+
+
+def _language(app) -> str:
+    return editions.check_lang(app.config.language or editions.DEFAULT)
+
+
+def _edition_config(app, config) -> None:
+    """Select the edition's language: its ``only`` tag and its part captions."""
+    lang = editions.check_lang(config.language or editions.DEFAULT)
+    app.tags.add(editions.tag(lang))
+    site_map = getattr(config, "external_site_map", None)
+    for document in (site_map or {}).values():
+        for tree in document.subtrees:
+            if tree.caption and editions.SEPARATOR in tree.caption:
+                tree.caption = editions.pick(tree.caption, lang, "_toc.yml caption")
+
+
+def _tr_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{tr}`English | Indonesia```: the half in the edition's language."""
+    from docutils import nodes
+
+    env = inliner.document.settings.env
+    try:
+        chosen = editions.pick(text, _language(env.app), f"{env.docname}, line {lineno}")
+    except ValueError as error:
+        message = inliner.reporter.error(str(error), line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    return [nodes.Text(chosen)], []
+
+
+def _one_language(app, doctree, docname) -> None:
+    """Code-cell outputs carry both languages; keep the edition's."""
+    from docutils import nodes
+
+    lang = _language(app)
+    for node in list(doctree.findall(nodes.raw)):
+        text = node.astext()
+        if "egov-lang" in text:
+            node.replace_self(nodes.raw("", editions.keep_language(text, lang), **node.attributes))
+
+
+def _edition_links(app, exception) -> None:
+    """Every page: a visible link to the same page of the other edition, in the header's
+    buttons, and hreflang alternates for both editions in its head."""
+    if exception is not None or app.builder.format != "html":
+        return
+    lang, outdir = _language(app), Path(app.outdir)
+    base = app.config.html_baseurl
+    for page in outdir.rglob("*.html"):
+        relative = page.relative_to(outdir)
+        if relative.parts[0] in ("_static", "_sources", "figures", "pdf", *editions.LANGS):
+            continue
+        pagename = relative.with_suffix("").as_posix()
+        html = page.read_text(encoding="utf-8")
+        marker = '<div class="article-header-buttons">'
+        if marker not in html or "egov-lang-switch" in html:
+            continue
+        html = html.replace(marker, marker + editions.switch_html(pagename, lang), 1)
+        if base:
+            html = html.replace(
+                "</head>", editions.alternates_html(base, pagename) + "\n</head>", 1
+            )
+        page.write_text(html, encoding="utf-8")
+
+
+def _sections_of_one_language(app, docname, source) -> None:
+    """Passages holding sections (the included README) cannot sit in an ``only`` block,
+    whose sections escape it: ``<!-- only en -->`` ... ``<!-- /only -->`` keeps them in
+    that edition's source only."""
+    import re
+
+    lang = _language(app)
+    source[0] = re.sub(
+        r"^<!-- only (en|id) -->\n(.*?)^<!-- /only -->\n",
+        lambda match: match.group(2) if match.group(1) == lang else "",
+        source[0],
+        flags=re.S | re.M,
+    )
+
+
 def setup(app):
+    bibstyle.register()  # the citation styles _config.yml names
+    app.add_role("tr", _tr_role)
+    app.connect("source-read", _sections_of_one_language)
+    # After sphinx-external-toc has read _toc.yml (priority 900).
+    app.connect("config-inited", _edition_config, priority=950)
+    app.connect("doctree-resolved", _one_language)
+    app.connect("build-finished", _edition_links, priority=950)
     app.connect("config-inited", _invalidate, priority=100)
     app.connect("env-get-outdated", _outdated)
     app.connect("build-finished", _publish_figures)

@@ -1,0 +1,98 @@
+"""The two editions from one source: both languages of every passage sit side by side,
+each edition keeps its own, and the pages link each other."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from egov_repro import editions
+
+from conftest import ROOT
+
+PAGES = [
+    ROOT / "intro.ipynb",
+    *sorted((ROOT / "chapters").glob("*.ipynb")),
+    *sorted((ROOT / "chapters").glob("*.md")),
+    ROOT / "glossary.md",
+    ROOT / "cite.md",
+    ROOT / "references.md",
+    ROOT / "readme.md",
+]
+
+
+def markdown_of(path) -> str:
+    if path.suffix == ".ipynb":
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return path.read_text(encoding="utf-8")
+
+
+def test_pick_takes_the_editions_half_and_names_a_malformed_text():
+    assert editions.pick("Figure 1 | Gambar 1", "en") == "Figure 1"
+    assert editions.pick("Figure 1 | Gambar 1", "id") == "Gambar 1"
+    with pytest.raises(
+        ValueError, match=re.escape("chapters/02, line 3: expected 'English | Indonesia'")
+    ):
+        editions.pick("Figure 1", "id", "chapters/02, line 3")
+    with pytest.raises(ValueError, match="Unknown edition language 'fr'"):
+        editions.pick("a | b", "fr")
+
+
+def test_keep_language_removes_the_other_languages_blocks_only():
+    html = (
+        '<p>x</p><div class="egov-lang" lang="en"><div><b>EN</b></div></div>'
+        '<div class="egov-lang" lang="id"><div><div>ID</div></div><img src="a"></div><p>y</p>'
+    )
+    assert editions.keep_language(html, "en") == (
+        '<p>x</p><div class="egov-lang" lang="en"><div><b>EN</b></div></div><p>y</p>'
+    )
+    assert editions.keep_language(html, "id") == (
+        '<p>x</p><div class="egov-lang" lang="id"><div><div>ID</div></div><img src="a"></div>'
+        "<p>y</p>"
+    )
+    assert editions.keep_language("<p>plain</p>", "id") == "<p>plain</p>"
+
+
+def test_links_between_editions_point_at_the_same_page():
+    assert editions.other_page("chapters/02-x", "en", "id") == "../id/chapters/02-x.html"
+    assert editions.other_page("chapters/02-x", "id", "en") == "../../chapters/02-x.html"
+    assert editions.other_page("intro", "en", "id") == "id/intro.html"
+    assert editions.other_page("intro", "id", "en") == "../intro.html"
+    links = editions.alternates_html("https://example.org/book/", "chapters/02-x")
+    assert 'hreflang="en" href="https://example.org/book/chapters/02-x.html"' in links
+    assert 'hreflang="id" href="https://example.org/book/id/chapters/02-x.html"' in links
+    assert 'hreflang="x-default"' in links
+
+
+ONLY = re.compile(r"^:::\{only\} lang_(en|id)\n(.*?)^:::$", re.M | re.S)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_passage_is_in_both_languages_side_by_side(path):
+    """Prose sits in `only` blocks, English then Indonesian, each pair next to each other;
+    outside them only headings in both languages ({tr}), anchors and directives without
+    prose (the bibliography, code) may stand."""
+    text = markdown_of(path)
+    blocks = list(ONLY.finditer(text))
+    assert blocks, "no bilingual prose"
+    languages = [b[1] for b in blocks]
+    assert languages == ["en", "id"] * (len(languages) // 2) and len(languages) % 2 == 0, (
+        "blocks must come in English-Indonesian pairs",
+        languages,
+    )
+    for first, second in zip(blocks[::2], blocks[1::2], strict=True):
+        between = text[first.end() : second.start()]
+        assert not between.strip(), f"text between a passage's two languages: {between!r}"
+        assert first[2].strip() and second[2].strip()
+    rest = ONLY.sub("", text)
+    rest = re.sub(r"^(```|~~~).*?^\1\s*$", "", rest, flags=re.M | re.S)  # fenced blocks
+    for line in rest.splitlines():
+        line = line.strip()
+        if not line or re.fullmatch(r"\([\w-]+\)=", line):
+            continue
+        assert re.fullmatch(r"#+ \{tr\}`[^`|]+ \| [^`|]+`", line), (
+            f"prose outside a block: {line!r}"
+        )
