@@ -158,7 +158,9 @@ def trend(
         "egdi_last": number(t["egdi"].iloc[-1], 4, lang),
         "best_year": str(best), "best_rank": str(int(ranks[best])),
         "worst_year": str(worst), "worst_rank": str(int(ranks[worst])),
-        "below_median": join_and(below, lang) if below else pick(lang, "no edition", "tidak ada"),
+        "below_median": join_and(below, lang)
+        if below
+        else pick(lang, "no edition", "tidak ada edisi"),
         "region_name": region_name(region, lang),
         "most_stable": (components.max() - components.min()).idxmin().upper(),
         "marked": str(survey_year),
@@ -632,7 +634,7 @@ def rank_ties(year: int, data_dir=None, lang: str = "en") -> dict:
                 for r in example.itertuples()
             ],
             lang,
-        ) + pick(lang, f", both at {value}", f", keduanya {value}")
+        ) + pick(lang, f", both at {value}", f", keduanya bernilai {value}")
     return {
         "shared_ranks": whole(int((shared > 1).sum()), lang),
         "ties_year": str(year),
