@@ -94,7 +94,8 @@ def test_the_cards_show_the_papers_words_and_source():
     assert "«peningkatan 11 poin dari tahun 2021»" in html
     tally = report.tally_md(records)
     assert tally.count("statements of the paper") == 1
-    assert report.summary_md(records).count("statements of the paper") == 1
+    summary = report.summary_html({"en": records, "id": claims.audit(lang="id")})
+    assert summary.count("statements of the paper") == 1
 
 
 def test_the_landing_account_comes_from_the_catalogue_and_the_audit(data_copy):
