@@ -32,6 +32,13 @@ PAGES = [
     "chapters/10-country-profile.html",
     "cite.html",
 ]
+# The Indonesian edition (issue 17): the same goals; its pages are built from the same
+# templates, so the landing page, a figure chapter and the report stand for the rest.
+ID_PAGES = [
+    "id/intro.html",
+    "id/chapters/02-southeast-asia-ranking.html",
+    "id/chapters/06-reproduction-report.html",
+]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # Installed by `npm ci --prefix benchmarks` (benchmarks/package.json pins 12.2.3).
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
@@ -78,7 +85,9 @@ def main() -> int:
     parser.add_argument("--lighthouse", default=str(LIGHTHOUSE))
     parser.add_argument("--site", default=str(ROOT / "_build" / "html"))
     parser.add_argument("--json", help="also write every score to this file")
-    parser.add_argument("--pages", nargs="*", default=PAGES, help="pages (default: seven)")
+    parser.add_argument(
+        "--pages", nargs="*", default=PAGES + ID_PAGES, help="pages (default: ten, both editions)"
+    )
     parser.add_argument("--presets", nargs="*", default=["mobile", "desktop"])
     args = parser.parse_args()
     server, base = serve(Path(args.site))  # like GitHub Pages: gzip, ten-minute cache

@@ -12,7 +12,7 @@ import pytest
 
 from egov_repro.site import serve
 
-from conftest import IN_CI, ROOT, copy_project, run_cli
+from conftest import IN_CI, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import lighthouse
@@ -22,22 +22,22 @@ CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(request):
     if not (lighthouse.LIGHTHOUSE.exists() and CHROMIUM and shutil.which("node")):
         reason = "Lighthouse needs node, `npm ci --prefix benchmarks` and chromium"
         if IN_CI:
             pytest.fail(f"CI=true but {reason}: .ci/run installs them")
         pytest.skip(reason)
-    project = copy_project(tmp_path_factory.mktemp("site") / "project")
-    result = run_cli(project, "book")
-    assert result.returncode == 0, result.stdout[-3000:]
+    project = request.getfixturevalue("built_book")  # the session's one build, read only
     server, base = serve(project / "_build" / "html")
     yield base
     server.shutdown()
 
 
 @pytest.mark.parametrize(
-    "page, preset", [(page, "mobile") for page in lighthouse.PAGES] + [("intro.html", "desktop")]
+    "page, preset",
+    [(page, "mobile") for page in lighthouse.PAGES + lighthouse.ID_PAGES]
+    + [("intro.html", "desktop"), ("id/intro.html", "desktop")],
 )
 def test_lighthouse_accessibility_best_practices_and_seo_are_100(site, page, preset):
     os.environ.setdefault("CHROME_PATH", CHROMIUM)

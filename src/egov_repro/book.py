@@ -379,9 +379,12 @@ def build_edition(root: Path, lang: str) -> int:
     """One more edition of the book, from the cache the English build executed into:
     Sphinx with the edition's language (its ``only`` tag, its theme strings and
     ``<html lang>``), into ``_build/html/<lang>/``, warnings as errors."""
+    import yaml
     from jupyter_book.sphinx import build_sphinx
 
     root = Path(root).resolve()
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    base = (config.get("html") or {}).get("baseurl") or ""
     return build_sphinx(
         root,
         root / "_build" / "html" / editions.SUBDIR[lang],
@@ -391,6 +394,8 @@ def build_edition(root: Path, lang: str) -> int:
             "external_toc_path": (root / "_toc.yml").as_posix(),
             "language": lang,
             "html_title": editions.TITLES[lang],
+            # The edition's own address, for its canonical links.
+            "html_baseurl": editions.edition_base(base, lang),
             "nitpicky": True,
             "latex_individualpages": False,
         },
@@ -451,7 +456,7 @@ def build_inputs(root: Path, extra_args: list[str] | None = None) -> str:
             git.append((found.returncode, found.stdout))
         except OSError:
             git.append("no git")
-    settings = {k: v for k, v in os.environ.items() if k.startswith(("EGOV_REPRO_", "IPYTHON"))}
+    settings = {k: v for k, v in os.environ.items() if k.startswith("EGOV_REPRO_")}
     facts = [sys.executable, extra_args or [], settings, git]
     digest.update(json.dumps(facts, sort_keys=True).encode())
     return digest.hexdigest()
@@ -485,10 +490,17 @@ def record_build(root: Path, inputs: str, extra_args: list[str] | None = None) -
     return True
 
 
-def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> int:
-    """Run ``jupyter-book build`` (warnings are errors) after clearing stale caches and
-    executing uncached notebooks in parallel. SIGINT or SIGTERM stops the build, its
-    kernels included, prints one line and returns 128 + the signal number."""
+def build(
+    root: Path | None = None,
+    *,
+    extra_args: list[str] | None = None,
+    languages: list[str] | None = None,
+) -> int:
+    """Run ``jupyter-book build`` for the English edition and ``build_edition`` for the
+    others (``languages`` to build fewer), side by side and warnings as errors, after
+    clearing stale caches and executing uncached notebooks in parallel. SIGINT or SIGTERM
+    stops the build, its kernels included, prints one line and returns 128 + the signal
+    number."""
     root = Path(root or Path.cwd()).resolve()
 
     def interrupt(signum, _frame):
@@ -498,7 +510,8 @@ def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> i
     try:
         quiet_kernels(root)
         sweep_leftovers(root)
-        inputs = build_inputs(root, extra_args)
+        asked = [*(extra_args or []), *(f"language={lang}" for lang in languages or [])]
+        inputs = build_inputs(root, asked)
         if up_to_date(root, inputs):
             print("egov-repro book: nothing changed since the last build; _build/html is current")
             return 0
@@ -522,11 +535,11 @@ def build(root: Path | None = None, *, extra_args: list[str] | None = None) -> i
         others = [
             [python, "-m", "egov_repro.book", "build-edition", str(root), lang]
             for lang in editions.LANGS
-            if lang != editions.DEFAULT
+            if lang != editions.DEFAULT and (not languages or lang in languages)
         ]
         code = _run_together([[*english, *(extra_args or [])], *others], root)
         if code == 0:
-            record_build(root, inputs, extra_args)
+            record_build(root, inputs, asked)
         return code
     except Interrupted as stop:
         print(

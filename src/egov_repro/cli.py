@@ -104,7 +104,7 @@ def cmd_claims(args) -> int:
 def cmd_book(args) -> int:
     from egov_repro.book import build
 
-    return build(Path(args.root) if args.root else None)
+    return build(Path(args.root) if args.root else None, languages=args.edition)
 
 
 def cmd_serve(args) -> int:
@@ -206,8 +206,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default: ./figures)")
     p.set_defaults(func=cmd_profile)
 
-    p = sub.add_parser("book", help="build the book into _build/html (warnings are errors)")
+    p = sub.add_parser(
+        "book", help="build the book: English in _build/html, Indonesian in _build/html/id"
+    )
     p.add_argument("--root", help="the book's folder (default: the current folder)")
+    p.add_argument(
+        "--edition",
+        action="append",
+        choices=["en", "id"],
+        help="build only this edition (repeatable; default: both). English is always built",
+    )
     p.set_defaults(func=cmd_book)
 
     p = sub.add_parser("pdf", help="print the built book to _build/pdf/egov-repro-<lang>.pdf")

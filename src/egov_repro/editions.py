@@ -131,6 +131,20 @@ def alternates_html(base: str, pagename: str) -> str:
     return "\n".join(links)
 
 
+def edition_base(site: str, lang: str) -> str:
+    """An edition's own address under the site's (``.../id/`` for Indonesian)."""
+    if not site or not SUBDIR[lang]:
+        return site
+    return site.rstrip("/") + "/" + SUBDIR[lang] + "/"
+
+
+def site_base(edition: str, lang: str) -> str:
+    """The site's address, from an edition's own."""
+    if not edition or not SUBDIR[lang]:
+        return edition
+    return edition.rstrip("/").removesuffix("/" + SUBDIR[lang]) + "/"
+
+
 def page_url(base: str, pagename: str, lang: str) -> str:
     """The absolute address of a page of one edition, for hreflang alternates."""
     return base.rstrip("/") + "/" + posixpath.join(SUBDIR[lang], pagename + ".html")

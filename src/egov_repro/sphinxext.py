@@ -209,7 +209,7 @@ def _edition_links(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     lang, outdir = _language(app), Path(app.outdir)
-    base = app.config.html_baseurl
+    base = editions.site_base(app.config.html_baseurl, lang)
     for page in outdir.rglob("*.html"):
         relative = page.relative_to(outdir)
         if relative.parts[0] in ("_static", "_sources", "figures", "pdf", *editions.LANGS):
