@@ -841,7 +841,10 @@ def _portals_rated(ctx) -> dict:
 def _successes_and_failures(ctx) -> dict:
     # The book's name for each country; the paper's own where the data have none.
     stated = {**paper.SUCCESSES, **paper.FAILURES}
-    named = {c: ctx.names.get(c, name) for c, name in stated.items()}
+    named = {
+        c: ctx.names.get(c) or paper.NOT_IN_THE_DATA.get(c, {}).get(ctx.lang, name)
+        for c, name in stated.items()
+    }
     english = display_names("en", ctx.data_dir)
     ranks = {c: ctx.rank(ctx.year, c) for c in named}
     absent = [named[c] for c, r in ranks.items() if r is None]

@@ -552,9 +552,17 @@ def dataset(ties_year: int = paper.SURVEY_YEAR, data_dir=None, lang: str = "en")
         "not_surveyed": whole(int(flags.str.contains("not_surveyed").sum()), lang),
         "zero_missing": whole(int(flags.str.count("zero_as_missing").sum()), lang),
         "above_one": whole(int(flags.str.contains("above_one").sum()), lang),
+        # The schema's upper bound for the HCI: a tolerance for the published values.
+        "hci_bound": number(_schema_maximum("hci", data_dir), 1, lang),
         "median_rule": median_rule(data_dir, lang),
         **rank_ties(ties_year, data_dir, lang),
     }
+
+
+def _schema_maximum(column: str, data_dir=None) -> float:
+    egdi = datasets.resource(datasets.read_descriptor(data_dir), "egdi")
+    field = next(f for f in egdi["schema"]["fields"] if f["name"] == column)
+    return float(field["constraints"]["maximum"])
 
 
 def audit_values(records_by_lang: dict | None = None, data_dir=None, lang: str = "en") -> dict:

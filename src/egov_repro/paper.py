@@ -57,6 +57,9 @@ SUCCESSES = {
     "KOR": "South Korea",
 }
 FAILURES = {"MOZ": "Mozambique", "UGA": "Uganda"}
+# Named by the paper but not in the UN survey's data, so without a name of the data's:
+# Palestine, in each edition's language (the paper writes «Palestina»).
+NOT_IN_THE_DATA = {"PSE": {"en": "Palestine", "id": "Palestina"}}
 
 # The paper's headings. Its results section ("Hasil dan Pembahasan") has two
 # subsections: the first repeats the paper's title and holds Figures 1 and 2, the
