@@ -2,7 +2,7 @@
 has every chapter and section as a bookmark and in the contents with its page, the
 computed values in its text, every font embedded, no text outside the page's printable
 box, vector figures and clickable links; two prints of one commit are byte-identical.
-The English edition is the only one until the Indonesian site exists (_build/html/id).
+Both editions are printed: English, and Indonesian from the site's id/ folder.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ MARGIN = 18 / 25.4 * 72  # the left and right page margins of pdf.PRINT_CSS, in 
 
 
 @pytest.fixture(scope="module")
-def printed(built_book, tmp_path_factory):
-    """Two prints of the same built book (the second only to compare bytes)."""
+def prints(built_book, tmp_path_factory):
+    """Two prints of the same built book, both editions (the second only to compare bytes)."""
     reason = "" if POPPLER else "poppler-utils (pdffonts, pdftotext) missing"
     if not reason and pdf.missing_printer():
         reason = "no Chromium: " + pdf.missing_printer()
@@ -40,7 +40,7 @@ def printed(built_book, tmp_path_factory):
         if IN_CI:
             pytest.fail(f"CI=true but {reason}: .ci/run installs it")
         pytest.skip(reason)
-    outs = []
+    files: dict[str, list[Path]] = {"en": [], "id": []}
     for name in ("first", "second"):
         out = tmp_path_factory.mktemp(name)
         env = {**project_env(), "SOURCE_DATE_EPOCH": EPOCH}
@@ -52,9 +52,24 @@ def printed(built_book, tmp_path_factory):
             env=env,
         )
         assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-        assert result.stdout.strip() == f"wrote {out / 'egov-repro-en.pdf'}"
-        outs.append(out / "egov-repro-en.pdf")
-    return built_book, outs[0], outs[1]
+        assert result.stdout.split("\n")[:-1] == [
+            f"wrote {out / f'egov-repro-{lang}.pdf'}" for lang in files
+        ]
+        for lang, found in files.items():
+            found.append(out / f"egov-repro-{lang}.pdf")
+    return built_book, files
+
+
+@pytest.fixture(scope="module")
+def printed(prints):
+    project, files = prints
+    return project, *files["en"]
+
+
+@pytest.fixture(scope="module")
+def printed_id(prints):
+    project, files = prints
+    return project, *files["id"]
 
 
 def pdf_text(path: Path, first: int | None = None, last: int | None = None, layout=False) -> str:
@@ -248,3 +263,27 @@ def test_version_prints_the_package_and_data_versions_that_citation_cff_shows(tm
     expected = f"egov-repro {citation['version']} (data package {datasets.data_version()})"
     assert result.stdout.strip() == expected
     assert citation["version"] == __version__
+
+
+# --- the Indonesian edition's PDF ----------------------------------------------------
+
+
+def test_the_indonesian_pdf_is_byte_identical_embeds_its_fonts_and_fits_its_pages(printed_id):
+    test_two_prints_of_one_commit_are_byte_identical(printed_id)
+    test_every_font_is_embedded(printed_id)
+    test_no_text_lies_outside_the_printable_box(printed_id)
+
+
+def test_the_indonesian_pdf_has_its_chapters_as_bookmarks_and_indonesian_numbers(printed_id):
+    project, path, _ = printed_id
+    reader = PdfReader(path)
+    marks = dict(bookmarks(reader))
+    html = project / "_build" / "html" / "id"
+    for doc in toc_files(project):
+        for title in page_headings(html, doc):
+            assert title in marks, (doc, title)
+    text = pdf_text(path)
+    assert "EGDI 0,7160 dan peringkat dunia ke-77" in text
+    cover = pdf_text(path, 1, 1)
+    assert "Dibuat pada 1 Desember 2025" in cover or "1 Desember 2025" in cover
+    assert "doi:10.54144/govsci.v4i1.45" in cover

@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from egov_repro import __version__
 from egov_repro.atomic import write_bytes, write_text
+from egov_repro.editions import SEPARATOR, pick
 from egov_repro.errors import DataError
 from egov_repro.stamp import build_stamp
 
@@ -134,14 +135,18 @@ def site_url(root: Path) -> str:
     return f"https://{match.group(1)}.github.io/{match.group(2)}/" if match else ""
 
 
-def _parts(root: Path) -> list[tuple[str | None, list[str]]]:
-    """(part caption, documents) in reading order; the landing page has no part."""
+def _parts(root: Path, lang: str = "en") -> list[tuple[str | None, list[str]]]:
+    """(part caption in ``lang``, documents) in reading order; the landing page has no
+    part. Captions hold both languages ("English | Indonesia", see egov_repro.editions)."""
     import yaml
 
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     parts = [(None, [toc["root"]])]
     for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
-        parts.append((part.get("caption"), [entry["file"] for entry in part.get("chapters", [])]))
+        caption = part.get("caption")
+        if caption and SEPARATOR in caption:
+            caption = pick(caption, lang, "_toc.yml caption")
+        parts.append((caption, [entry["file"] for entry in part.get("chapters", [])]))
     return parts
 
 
@@ -300,7 +305,7 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
     citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
     commit = build_stamp(root)["commit"]
     online = site_url(root)
-    parts = _parts(root)
+    parts = _parts(root, lang)
     docs = {doc for _, members in parts for doc in members}
     pages = pages or {}
 
