@@ -32,6 +32,9 @@ BOOK_FILES = [
 STAMP = "egov-repro-key.json"
 EXECUTED = "egov-repro-executed"  # digest of the notebooks last pre-executed into this cache
 LOCK_FILE = "requirements.lock"
+# Set for the Indonesian edition's build, which runs beside the English one and only
+# reads the cache that the English build (and the pre-execution) manage.
+SECOND_EDITION = "EGOV_REPRO_SECOND_EDITION"
 
 
 # --- what the book is and how it is configured --------------------------------------
@@ -383,6 +386,7 @@ def build_edition(root: Path, lang: str) -> int:
     from jupyter_book.sphinx import build_sphinx
 
     root = Path(root).resolve()
+    os.environ[SECOND_EDITION] = lang
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     base = (config.get("html") or {}).get("baseurl") or ""
     return build_sphinx(

@@ -13,10 +13,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from egov_repro import __version__, atomic, bibstyle, editions
-from egov_repro.book import invalidate, quiet_kernels, sweep_leftovers
+from egov_repro.book import (
+    SECOND_EDITION,
+    fingerprint,
+    invalidate,
+    quiet_kernels,
+    sweep_leftovers,
+)
 from egov_repro.pages import bundle_styles, description, icon_table, lighten, mend, redirect_page
 from egov_repro.stamp import build_stamp
 
@@ -63,6 +70,10 @@ def _static_files(app, config) -> None:
 
 def _invalidate(app, config) -> None:
     root = Path(app.srcdir)
+    if os.environ.get(SECOND_EDITION):
+        # Built beside the English edition, which owns the cache: read it, never clear it.
+        app.egov_key, app.egov_stale = fingerprint(root), set()
+        return
     quiet_kernels(root)
     sweep_leftovers(root)  # what an interrupted build's killed kernels left
     cache = Path(config.nb_execution_cache_path or root / "_build" / ".jupyter_cache")
