@@ -131,7 +131,7 @@ def text_problems(fig) -> list[str]:
 def built_book(tmp_path_factory, worker_id) -> Path:
     """One built copy of the project for the whole run, shared by the xdist workers (the
     first to ask builds it under a file lock): for tests that only read the built site.
-    Tests that change the project build their own."""
+    Tests that change the project work on a copy of it (``copy_built``)."""
     from filelock import FileLock
 
     base = tmp_path_factory.getbasetemp()
@@ -144,5 +144,18 @@ def built_book(tmp_path_factory, worker_id) -> Path:
             copy_project(project)
             result = run_cli(project, "book", "--root", str(project))
             assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+            (project.parent / "build.log").write_text(result.stdout + result.stderr)
             done.write_text("ok\n")
     return project
+
+
+def build_log(built: Path) -> str:
+    """What building ``built_book`` printed."""
+    return (built.parent / "build.log").read_text()
+
+
+def copy_built(built: Path, target: Path) -> Path:
+    """A private copy of a built project, _build/ included (its executed cache, site and
+    record of the build), for tests that change it: a copy instead of another build."""
+    shutil.copytree(built, target, symlinks=True)
+    return target
