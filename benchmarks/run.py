@@ -111,6 +111,19 @@ def measure_builds(ctx: Context) -> None:
     ctx.record("cold", timed(book, project, ctx.env)[0])
     ctx.record("noop", timed(book, project, ctx.env)[0])
     ctx.built = project
+    # The same cold build, English edition only: what the second edition costs.
+    english = copy(BOOK_FILES, ctx.tmp / f"english{ctx.run}")
+    alone = [str(BIN / "egov-repro"), "book", "--root", str(english), "--edition", "en"]
+    ctx.record("english", timed(alone, english, ctx.env)[0])
+
+
+def measure_pdf(ctx: Context) -> None:
+    """`egov-repro pdf` (both editions) on the book the builds measurement just built."""
+    if ctx.built is None:
+        return
+    out = ctx.tmp / f"pdf{ctx.run}"
+    pdf = [str(BIN / "egov-repro"), "pdf", "--root", str(ctx.built), "--out", str(out)]
+    ctx.record("pdf", timed(pdf, ctx.built, ctx.env)[0])
 
 
 def measure_figures(ctx: Context) -> None:
@@ -155,6 +168,7 @@ def measure_setup(ctx: Context) -> None:
 # name -> (function, runs it takes part in: "all" or "once")
 MEASURES = {
     "builds": (measure_builds, "all"),
+    "pdf": (measure_pdf, "all"),
     "figures": (measure_figures, "all"),
     "lighthouse": (measure_lighthouse, "once"),
     "suite": (measure_suite, "once"),
@@ -181,6 +195,23 @@ ROWS = [
         "<= 0.5x",
         lambda v: v <= 0.5,
         ["cold", "plain"],
+    ),
+    (
+        "cold build of both editions (`egov-repro book`), against the English edition "
+        "alone (`--edition en`)",
+        lambda t, n: median_ratio(t, "cold", "english"),
+        "{:.2f}x",
+        "<= 1.25x",
+        lambda v: v <= 1.25,
+        ["cold", "english"],
+    ),
+    (
+        "`egov-repro pdf` (both editions), against the cold HTML build",
+        lambda t, n: median_ratio(t, "pdf", "cold"),
+        "{:.2f}x",
+        "<= 2x",
+        lambda v: v <= 2,
+        ["pdf", "cold"],
     ),
     (
         "cold build, per executed notebook above the empty-book floor",
