@@ -159,7 +159,7 @@ def _follow_up(ctx, id, claim, follows: str, cited_source: str, *values) -> dict
     passage = paper.Passage(
         ctx.t(
             f"Follow-up of the statement '{follows}' ({where})",
-            f"Tindak lanjut pernyataan '{follows}' ({where})",
+            f"Lanjutan dari pernyataan '{follows}' ({where})",
         ),
         stated.words,
         cited_source,
@@ -280,8 +280,8 @@ def _sea_place(ctx) -> dict:
             f"{ordinal(place)} best. Among the ten countries of the paper's chart it is also "
             f"{ordinal(chart_place)}.",
             f"Di antara {len(ctx.sea)} negara Asia Tenggara yang disurvei pada {ctx.year}, "
-            f"peringkat dunia Indonesia yang dipublikasikan ({ctx.rank(ctx.year)}) adalah "
-            f"yang terbaik ke-{place}. Di antara sepuluh negara dalam grafik makalah, "
+            f"Indonesia berada di urutan ke-{place} menurut peringkat dunia yang dipublikasikan "
+            f"({ctx.rank(ctx.year)}). Di antara sepuluh negara dalam grafik makalah, "
             f"Indonesia juga berada di urutan ke-{chart_place}.",
         ),
     )
@@ -912,7 +912,7 @@ def _sea_place_latest(ctx) -> dict:
         ctx.t(
             f"Follow-up: Indonesia is still 5th in Southeast Asia in the latest edition "
             f"({latest}).",
-            f"Tindak lanjut: Indonesia masih berada di urutan ke-5 di Asia Tenggara dalam "
+            f"Lanjutan: Indonesia masih berada di urutan ke-5 di Asia Tenggara dalam "
             f"edisi terbaru ({latest}).",
         ),
         "sea-place",
@@ -925,8 +925,8 @@ def _sea_place_latest(ctx) -> dict:
         ctx.t(
             f"In {latest} Indonesia's world rank is {rank}, the {ordinal(place)} best of the "
             f"{n} Southeast Asian countries, with an EGDI of {egdi}.",
-            f"Pada {latest}, peringkat dunia Indonesia adalah ke-{rank}, terbaik ke-{place} "
-            f"dari {n} negara Asia Tenggara, dengan EGDI {egdi}.",
+            f"Pada {latest}, peringkat dunia Indonesia adalah ke-{rank}, urutan ke-{place} "
+            f"di antara {n} negara Asia Tenggara, dengan EGDI {egdi}.",
         ),
     )
 
@@ -945,7 +945,7 @@ def _weakest_component_latest(ctx) -> dict:
         ctx.t(
             f"Follow-up: TII is still Indonesia's weakest component in the latest edition "
             f"({latest}).",
-            f"Tindak lanjut: TII masih menjadi komponen terlemah Indonesia dalam edisi terbaru "
+            f"Lanjutan: TII masih menjadi komponen terlemah Indonesia dalam edisi terbaru "
             f"({latest}).",
         ),
         "weakest-component",

@@ -242,9 +242,9 @@ def figure2(lang: str = "id", data_dir=None) -> Figure:
         "the paper's text (after its Figure 2), which credits databoks (2016). Unit "
         "uncertain: the paper says 'percent', the values fit PeGI scores (up to 4); the "
         "primary table is unverified. Licence: CC BY-SA 4.0, as the paper.",
-        f"{len(table)} provinsi dengan skor e-government terbaik pada 2016, sebagaimana "
+        f"Daftar {len(table)} provinsi dengan skor e-government terbaik pada 2016, sebagaimana "
         "tercetak dalam teks makalah (sesudah Gambar 2) yang merujuk databoks (2016). "
-        "Satuannya belum pasti: makalah menyebut 'persen', sedangkan nilainya sesuai dengan "
+        'Satuannya belum pasti: makalah menyebut "persen", sedangkan nilainya sesuai dengan '
         "skor PeGI (maksimum 4); tabel primernya belum diverifikasi. Lisensi: CC BY-SA 4.0, "
         "sama dengan makalah.",
     )

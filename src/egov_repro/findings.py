@@ -238,7 +238,7 @@ def components(
                 f"and its TII ({own_tii}) was number {place} of {shown} here",
                 f"pada {year} komponen terlemah {names[focus]} adalah {weakest.upper()} "
                 f"({value}) dan TII-nya ({own_tii}) berada di urutan ke-{place} dari {shown} "
-                "negara di sini",
+                "negara yang ditampilkan",
             )
         )
     still, _ = analysis.weakest_component(egdi, focus, y2)

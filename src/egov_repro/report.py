@@ -125,7 +125,7 @@ def tally_md(records: list[dict], lang: str = "en") -> str:
         f"{join_and(parts)}. {n_follow} follow-up questions, asked of the latest data, are "
         "listed separately and not counted.",
         f"Audit ini memeriksa **{sum(c.values())} pernyataan makalah**: "
-        f"{join_and(parts, 'id')}. {n_follow} pertanyaan tindak lanjut, yang diajukan pada "
+        f"{join_and(parts, 'id')}. {n_follow} pertanyaan lanjutan, yang diajukan kepada "
         "data terbaru, dicantumkan terpisah dan tidak ikut dihitung.",
     )
 

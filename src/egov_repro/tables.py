@@ -83,9 +83,10 @@ def _header(column: str, lang: str = "en") -> str:
     if column in HEADERS:
         return HEADERS[column][0 if lang == "en" else 1]
     if column.startswith("median_egdi_"):
-        return "Median EGDI, " + _region_header(
-            column.removeprefix("median_egdi_").replace("_", "-"), lang
-        )
+        slug = column.removeprefix("median_egdi_").replace("_", "-")
+        if lang == "id":  # "Median EGDI dunia", as label("median") writes it
+            return "Median EGDI " + label(f"region:{slug}", lang)
+        return "Median EGDI, " + _region_header(slug, lang)
     if match := INDEX_YEAR.match(column):
         return f"{match[1].upper()} {match[2]}"
     if f"region:{column}" in LABELS:
