@@ -469,7 +469,7 @@ def _rise(ctx) -> dict:
             "period again with the size of the rise.",
             f"Periodenya tidak benar: kenaikan itu dihitung dari edisi {previous}, edisi "
             f"sebelum {ctx.year}, dan tidak ada edisi {stated_year}. Tahun itulah yang dinilai "
-            "dalam catatan 'earlier-rank-year'; catatan ini mengulang penilaiannya karena "
+            "dalam entri 'earlier-rank-year'; entri ini mengulang penilaiannya karena "
             "makalah menyebut periode itu sekali lagi bersama besarnya kenaikan.",
         )
     size = (
