@@ -141,6 +141,8 @@ def where_in(where: str, lang: str = "en") -> str:
     if check_lang(lang) == "id":
         for english, indonesian in WHERE_ID.items():
             where = where.replace(english, indonesian)
+        # Indonesian quotes a heading in double quotation marks ("Hasil dan Pembahasan").
+        where = where.replace("'", '"')
     return where
 
 
@@ -484,7 +486,7 @@ def _rise(ctx) -> dict:
         ctx.t(
             f"Indonesia's world rank rose by {paper.RISE} places ('{paper.RISE} poin') from "
             f"{stated_year} to {ctx.year}.",
-            f"Peringkat dunia Indonesia naik {paper.RISE} tingkat ('{paper.RISE} poin') dari "
+            f"Peringkat dunia Indonesia naik {paper.RISE} tingkat («{paper.RISE} poin») dari "
             f"{stated_year} ke {ctx.year}.",
         ),
         ctx.t(
@@ -503,7 +505,7 @@ def _rise(ctx) -> dict:
             f"{paper.EARLIER_RANK} to {paper.RANK_2022}. In the data Indonesia's rank went from "
             f"{was} in {previous} to {now} in {ctx.year}, so the size of the rise {size}. "
             f"{period}",
-            f"Angka {paper.RISE} 'poin' dalam makalah adalah selisih peringkat dunia, dari "
+            f"Angka {paper.RISE} «poin» dalam makalah adalah selisih peringkat dunia, dari "
             f"{paper.EARLIER_RANK} ke {paper.RANK_2022}. Menurut data, peringkat Indonesia "
             f"berubah dari {was} pada {previous} menjadi {now} pada {ctx.year}, sehingga "
             f"besarnya kenaikan {size}. {period}",
