@@ -783,3 +783,17 @@ def test_the_indonesian_edition_has_no_misspelling(book):
     )
     unknown = sorted(set(result.stdout.split()))
     assert not unknown, unknown
+
+
+def test_the_indonesian_edition_speaks_indonesian_in_its_interface_too(book):
+    """The theme's own strings (search box, menus, colour modes, code toggles) and the
+    footer: Sphinx's language gives most, egov_repro.editions.INTERFACE the rest."""
+    project, _ = book
+    indonesian = project / "_build" / "html" / "id"
+    for page in edition_pages(indonesian):
+        html = (indonesian / page).read_text(encoding="utf-8")
+        if page.name == "index.html":
+            continue
+        for english in editions.INTERFACE["id"]:
+            assert f">{english}<" not in html and f'="{english}"' not in html, (page, english)
+        assert "Data package version" not in html, page

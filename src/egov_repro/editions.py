@@ -11,6 +11,7 @@ Sphinx build keeps its own language. The Sphinx side lives in ``egov_repro.sphin
 from __future__ import annotations
 
 import posixpath
+import re
 from html.parser import HTMLParser
 
 LANGS = ("en", "id")
@@ -29,6 +30,42 @@ SUMMARIES = {
     "berdasarkan data Survei E-Government PBB",
 }
 SEPARATOR = " | "
+# Interface strings that the themes (sphinx-book-theme, pydata-sphinx-theme, MyST-NB) and
+# the site footer bring in English even when Sphinx's language is Indonesian.
+INTERFACE = {
+    "id": {
+        "Search this book...": "Cari di buku ini...",
+        "Skip to main content": "Langsung ke konten utama",
+        "Back to top": "Kembali ke atas",
+        "Site navigation": "Navigasi situs",
+        "On this page": "Di halaman ini",
+        "Toggle primary sidebar": "Buka atau tutup bilah sisi utama",
+        "Toggle secondary sidebar": "Buka atau tutup bilah sisi kedua",
+        "Color mode": "Mode warna",
+        "Light": "Terang",
+        "Dark": "Gelap",
+        "System Settings": "Ikuti pengaturan sistem",
+        "Launch interactive content": "Jalankan konten interaktif",
+        "Launch on Binder": "Jalankan di Binder",
+        "Binder logo": "Logo Binder",
+        "Source repositories": "Repositori sumber",
+        "Repository": "Repositori",
+        "Open issue": "Laporkan masalah",
+        "Version warning": "Peringatan versi",
+        "next page": "halaman berikutnya",
+        "previous page": "halaman sebelumnya",
+        "Main": "Utama",
+        "Page": "Halaman",
+        "Show code cell source": "Tampilkan kode sel",
+        "Hide code cell source": "Sembunyikan kode sel",
+        "Show code cell outputs": "Tampilkan keluaran sel",
+        "Hide code cell outputs": "Sembunyikan keluaran sel",
+        "Data package version": "Versi paket data",
+        "built from commit": "dibangun dari commit",
+        "with uncommitted changes": "dengan perubahan yang belum di-commit",
+        "© Copyright": "© Hak cipta",
+    }
+}
 
 
 def check_lang(lang: str) -> str:
@@ -153,3 +190,15 @@ def page_url(base: str, pagename: str, lang: str) -> str:
 def tag(lang: str) -> str:
     """The Sphinx tag an ``only`` block names for ``lang``."""
     return f"lang_{check_lang(lang)}"
+
+
+def localise_interface(html: str, lang: str) -> str:
+    """The page's interface strings (``INTERFACE``) in the edition's language: as an
+    element's whole text, as an attribute's value, and the footer's phrases."""
+    for english, local in INTERFACE.get(lang, {}).items():
+        html = html.replace(f">{english}<", f">{local}<")
+        html = html.replace(f'="{english}"', f'="{local}"')
+        html = re.sub(rf">(\s*){re.escape(english)}(\s*)<", rf">\g<1>{local}\g<2><", html)
+    for phrase in ("Data package version", "built from commit", "with uncommitted changes"):
+        html = html.replace(phrase, INTERFACE.get(lang, {}).get(phrase, phrase))
+    return html.replace("© Copyright", INTERFACE.get(lang, {}).get("© Copyright", "© Copyright"))

@@ -231,6 +231,7 @@ def _edition_links(app, exception) -> None:
         if marker not in html or "egov-lang-switch" in html:
             continue
         html = html.replace(marker, marker + editions.switch_html(pagename, lang), 1)
+        html = editions.localise_interface(html, lang)
         if base:
             html = html.replace(
                 "</head>", editions.alternates_html(base, pagename) + "\n</head>", 1
