@@ -88,6 +88,13 @@ def test_every_passage_is_in_both_languages_side_by_side(path):
         assert not between.strip(), f"text between a passage's two languages: {between!r}"
         assert first[2].strip() and second[2].strip()
     rest = ONLY.sub("", text)
+    # A passage holding sections (the included README, English only, beside the
+    # Indonesian guide in an `only` block) is kept to one edition by comment markers.
+    sections = re.findall(r"^<!-- only (en|id) -->\n(.*?)^<!-- /only -->$", rest, re.M | re.S)
+    for lang, body in sections:
+        assert re.fullmatch(r"```\{include\}[^`]*```\s*", body), (lang, body)
+        assert lang == "en" and "lang_id" in text, "the other edition needs its own passage"
+    rest = re.sub(r"^<!-- only (en|id) -->\n.*?^<!-- /only -->$", "", rest, flags=re.M | re.S)
     rest = re.sub(r"^(```|~~~).*?^\1\s*$", "", rest, flags=re.M | re.S)  # fenced blocks
     for line in rest.splitlines():
         line = line.strip()
