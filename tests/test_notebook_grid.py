@@ -64,4 +64,4 @@ def test_sensitivity_with_every_region(runs):
     values = runs[("09-sensitivity", "all")]
     assert not isinstance(values, Exception), values
     assert "not in pacific" in values["focus_places"]
-    assert "5th in asean-10" in values["focus_places"] and "77th in world" in values["focus_places"]
+    assert "5th in ASEAN-10" in values["focus_places"] and "77th in world" in values["focus_places"]
