@@ -123,7 +123,7 @@ def test_every_chapter_and_section_is_a_bookmark_and_in_the_contents_with_its_pa
             assert title in marks, (doc, title)
             # The printed page number (the cover is page 1) follows the title in the contents.
             assert re.search(re.escape(title) + rf" {marks[title] + 1}\b", contents), (doc, title)
-    for part in ("The paper’s figures, rebuilt", "Checking the paper", "Beyond the paper"):
+    for part in ("The paper's figures, rebuilt", "Checking the paper", "Beyond the paper"):
         assert part in marks, part
 
 
