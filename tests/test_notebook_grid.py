@@ -42,7 +42,11 @@ def runs(tmp_path_factory):
             return job, exc
         return job, glued(target)
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    # One at a time: papermill's `cwd` changes the process's folder while it starts a
+    # kernel, and a second thread restoring its own folder meanwhile would start the
+    # other kernel elsewhere, with the checkout's data instead of this copy's (the
+    # occasional "Unknown region 'pacific'"). pytest-xdist already uses both cores.
+    with ThreadPoolExecutor(max_workers=1) as pool:
         return {(c, p.get("region", "all")): r for (c, p), r in pool.map(execute, jobs)}
 
 

@@ -507,7 +507,9 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
                 document = work / "book.html"
                 pages: dict[str, int] = {}
                 for _ in range(4):  # numbers settle after one or two more prints
-                    write_text(document, assemble(root, site, lang, pages))
+                    # Every figure must be drawn when Chromium prints, not when scrolled to.
+                    page_html = assemble(root, site, lang, pages).replace(' loading="lazy"', "")
+                    write_text(document, page_html)
                     pdf = _print(browser, document)
                     found = anchor_pages(pdf)
                     if pages and all(found.get(k) == v for k, v in pages.items()):
