@@ -287,3 +287,11 @@ def test_the_indonesian_pdf_has_its_chapters_as_bookmarks_and_indonesian_numbers
     cover = pdf_text(path, 1, 1)
     assert "Dibuat pada 1 Desember 2025" in cover or "1 Desember 2025" in cover
     assert "doi:10.54144/govsci.v4i1.45" in cover
+
+
+def test_structure_element_ids_from_chromiums_dom_are_renumbered_alike():
+    """Chromium names tagged-PDF elements after DOM node numbers that vary by print."""
+    first = b"/ID (node00000459) /ID (node00000460) /K (node00000459)"
+    second = b"/ID (node00000458) /ID (node00000459) /K (node00000458)"
+    assert pdf.stable_node_ids(first) == pdf.stable_node_ids(second)
+    assert pdf.stable_node_ids(first) == b"/ID (node00000000) /ID (node00000001) /K (node00000000)"

@@ -438,6 +438,20 @@ def _fix_outline(item, headings: dict[str, str]) -> None:
         item = item.get("/Next")
 
 
+def stable_node_ids(pdf: bytes) -> bytes:
+    """Chromium names the tagged PDF's structure elements after its DOM nodes, whose
+    numbers vary from one print to the next; renumber them in order of appearance, with
+    as many digits, so that the bytes (and every offset) are the same for one commit."""
+    numbers: dict[bytes, bytes] = {}
+
+    def renumber(match: re.Match) -> bytes:
+        old = match.group(1)
+        new = numbers.setdefault(old, str(len(numbers)).zfill(len(old)).encode())
+        return b"(node" + new + b")"
+
+    return re.sub(rb"\(node(\d+)\)", renumber, pdf)
+
+
 def fix_metadata(
     pdf: bytes, title: str, lang: str, date: dt.datetime, headings: list[str] = ()
 ) -> bytes:
@@ -519,7 +533,7 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
                 target = out / f"egov-repro-{lang}.pdf"
                 labels = re.findall(r'aria-label="([^"]*)"', document.read_text(encoding="utf-8"))
                 headings = [unescape(label) for label in labels]
-                final = fix_metadata(pdf, title, lang, date, headings)
+                final = fix_metadata(stable_node_ids(pdf), title, lang, date, headings)
                 write_bytes(target, final)
                 write_bytes(site / "pdf" / target.name, final)
                 shutil.rmtree(work, ignore_errors=True)
