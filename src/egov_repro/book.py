@@ -319,6 +319,18 @@ class Interrupted(Exception):
         self.signum = signum
 
 
+def _start(command: list[str], root: Path, sink) -> subprocess.Popen:
+    """A build step in its own session (a signal meant for the build reaches only the
+    build, which ends the step), its output streamed or sent to ``sink``."""
+    return subprocess.Popen(
+        command,
+        cwd=root,
+        start_new_session=True,
+        stdout=sink,
+        stderr=subprocess.STDOUT if sink else None,
+    )
+
+
 def _run(command: list[str], root: Path, log: Path | None = None) -> int:
     """Run one build step in its own session, so that a signal meant for the build
     reaches only this process, which then ends the step and everything it started.
@@ -326,13 +338,7 @@ def _run(command: list[str], root: Path, log: Path | None = None) -> int:
     an interrupt does not print the step's dying words."""
     sink = open(log, "w") if log else None  # noqa: SIM115 - closed below
     try:
-        process = subprocess.Popen(
-            command,
-            cwd=root,
-            start_new_session=True,
-            stdout=sink,
-            stderr=subprocess.STDOUT if sink else None,
-        )
+        process = _start(command, root, sink)
         try:
             code = process.wait()
         except Interrupted:
@@ -355,15 +361,7 @@ def _run_together(commands: list[list[str]], root: Path) -> int:
     processes = []
     try:
         for command, sink in zip(commands, [None, *sinks], strict=True):
-            processes.append(
-                subprocess.Popen(
-                    command,
-                    cwd=root,
-                    start_new_session=True,
-                    stdout=sink,
-                    stderr=subprocess.STDOUT if sink else None,
-                )
-            )
+            processes.append(_start(command, root, sink))
         try:
             codes = [process.wait() for process in processes]
         except Interrupted:
