@@ -103,3 +103,32 @@ def test_every_passage_is_in_both_languages_side_by_side(path):
         assert re.fullmatch(r"#+ \{tr\}`[^`|]+ \| [^`|]+`", line), (
             f"prose outside a block: {line!r}"
         )
+
+
+def test_the_english_builds_page_work_leaves_the_other_editions_folder_alone(tmp_path):
+    """The two editions build side by side, the Indonesian one into the English site's
+    id/ folder. The English build's finishing steps once also rewrote the pages there,
+    a race: a page the Indonesian build had already given its language switch and
+    Indonesian interface was overwritten by a slimmed copy read before that, with
+    neither. Each build now touches its own pages only."""
+    from types import SimpleNamespace
+
+    from egov_repro import sphinxext
+
+    (tmp_path / "_static" / "scripts").mkdir(parents=True)
+    (tmp_path / "_static" / "scripts" / "fontawesome.js").write_text("")
+    header = '<div class="article-header-buttons">'
+    page = f'<html><head></head><body>{header}<script src="fontawesome.js"></script></body></html>'
+    (tmp_path / "intro.html").write_text(page)
+    (tmp_path / "id").mkdir()
+    (tmp_path / "id" / "intro.html").write_text(page)
+    app = SimpleNamespace(
+        outdir=str(tmp_path),
+        builder=SimpleNamespace(format="html"),
+        config=SimpleNamespace(language="en", html_baseurl="https://example.org/book/"),
+    )
+    sphinxext._slim_pages(app, None)
+    sphinxext._edition_links(app, None)
+    assert "egov-lang-switch" in (tmp_path / "intro.html").read_text()
+    assert (tmp_path / "id" / "intro.html").read_text() == page
+    assert [p.name for p in sphinxext._own_pages(tmp_path)] == ["intro.html"]

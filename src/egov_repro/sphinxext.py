@@ -102,16 +102,25 @@ def _publish_figures(app, exception) -> None:
         shutil.copytree(source, Path(app.outdir) / "figures", dirs_exist_ok=True)
 
 
+def _own_pages(outdir: Path) -> list[Path]:
+    """This build's pages: not the theme's templates, the sources or the figures, and not
+    the other edition's folder, which its own build, running at the same time, writes
+    (reading a page there half-written, or rewriting it after that build has added its
+    language switch, would leave it broken)."""
+    pages = []
+    for page in sorted(outdir.rglob("*.html")):
+        top = page.relative_to(outdir).parts[0]
+        if top not in ("_static", "_sources", "figures", "pdf", *editions.LANGS):
+            pages.append(page)
+    return pages
+
+
 def _slim_pages(app, exception) -> None:
     outdir = Path(app.outdir)
     script = outdir / "_static" / "scripts" / "fontawesome.js"
     if exception is not None or app.builder.format != "html" or not script.is_file():
         return
-    original = {
-        page: page.read_text(encoding="utf-8")
-        for page in outdir.rglob("*.html")
-        if "_static" not in page.parts and "_sources" not in page.parts
-    }
+    original = {page: page.read_text(encoding="utf-8") for page in _own_pages(outdir)}
     # Only the pages this build wrote need it (a no-op build writes none).
     original = {page: html for page, html in original.items() if "fontawesome.js" in html}
     if not original:
@@ -221,11 +230,8 @@ def _edition_links(app, exception) -> None:
         return
     lang, outdir = _language(app), Path(app.outdir)
     base = editions.site_base(app.config.html_baseurl, lang)
-    for page in outdir.rglob("*.html"):
-        relative = page.relative_to(outdir)
-        if relative.parts[0] in ("_static", "_sources", "figures", "pdf", *editions.LANGS):
-            continue
-        pagename = relative.with_suffix("").as_posix()
+    for page in _own_pages(outdir):
+        pagename = page.relative_to(outdir).with_suffix("").as_posix()
         html = page.read_text(encoding="utf-8")
         marker = '<div class="article-header-buttons">'
         if marker not in html or "egov-lang-switch" in html:
