@@ -320,6 +320,26 @@ def test_every_page_shows_its_images_without_console_errors(site, browser):
     assert not broken, "\n".join(broken)
 
 
+def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(pristine):
+    """One stylesheet per page, without the theme's rules no page can match
+    (egov_repro.cssprune; tests/test_cssprune.py checks what is kept): less than two
+    fifths of its sources, compressed, in each edition. (Checked once by hand in
+    Chromium: every element of all 19 English pages, at 390 and 1280 px, light and
+    dark, had the same computed style with the pruned bundle as with the full one.)"""
+    from egov_repro.pages import BUNDLE, unpruned_bundle
+
+    project, _ = pristine
+    for html_dir in (project / "_build" / "html", project / "_build" / "html" / "id"):
+        bundle = (html_dir / BUNDLE).read_text(encoding="utf-8")
+        full = unpruned_bundle(html_dir / "_static")
+        assert len(gzip.compress(bundle.encode())) < 0.4 * len(gzip.compress(full.encode()))
+        for rule in (".bd-sidebar-primary", ".theme-switch-button", ".egov-figure"):
+            assert rule in full and rule in bundle, rule
+        assert ".fa-address-book" in full and ".fa-address-book" not in bundle
+        page = (html_dir / "intro.html").read_text(encoding="utf-8")
+        assert page.count('rel="stylesheet"') == 1 and "egov-repro-bundle.css" in page
+
+
 def test_figures_are_shown_on_their_chapters(site, browser):
     base, _ = site
     page = browser.new_page()

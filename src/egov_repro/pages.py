@@ -3,13 +3,16 @@
 The theme's 1.4 MB FontAwesome script is replaced by inline SVGs of the few icons the
 pages use (taken from that same script), every external script is deferred,
 sphinx-design's files are dropped where unused, the page's stylesheets are bundled
-into one file, and each page gets a description for search results.
+into one file without the rules no page uses (egov_repro.cssprune), and each page gets
+a description for search results.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from egov_repro import cssprune
 
 ICON_PACKS = {"fab": 'd("fab",', "far": 'd("far",', "fas": 'd("fas",'}
 PREFIXES = {
@@ -42,6 +45,8 @@ STYLESHEET = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 CSS_IMPORT = re.compile(r'@import\s+(?:url\()?"([^"]+)"\)?\s*;')
 CSS_URL = re.compile(r'url\(\s*([\'"]?)(?!data:|https?:|/|#)([^)\'"]+)\1\s*\)')
 BUNDLE = "_static/egov-repro-bundle.css"
+# The bundle's first line names its sources (relative to _static/), in order.
+BUNDLE_HEAD = "/* egov-repro: the rules pages can use, from "
 FONTAWESOME_TAG = re.compile(r'\s*<script defer src="[^"]*fontawesome\.js[^"]*"></script>')
 
 
@@ -171,9 +176,13 @@ def _stylesheets(html: str) -> list[str]:
     return hrefs
 
 
-def bundle_styles(outdir: Path, pages: dict[Path, str]) -> dict[Path, str]:
+def bundle_styles(
+    outdir: Path, pages: dict[Path, str], used: set[str] | None = None
+) -> dict[Path, str]:
     """Every page's stylesheets, concatenated in their order into one file: one request
-    instead of ten (and no @import chain) before a phone can paint the page."""
+    instead of ten (and no @import chain) before a phone can paint the page; without
+    the rules that need a class or id outside ``used`` (egov_repro.cssprune), when
+    given: the names every page of the site and its scripts use."""
     import hashlib
     import os
 
@@ -190,6 +199,10 @@ def bundle_styles(outdir: Path, pages: dict[Path, str]) -> dict[Path, str]:
     if not common or not all(Path(n).is_file() for n in common):
         return pages
     text = "\n".join(_css_text(Path(n).resolve(), static.resolve()) for n in common)
+    if used is not None:
+        text = cssprune.prune(text, used)
+    sources = [os.path.relpath(n, static).replace(os.sep, "/") for n in common]
+    text = f"{BUNDLE_HEAD}{', '.join(sources)} */\n{text}"
     (outdir / BUNDLE).write_text(text, encoding="utf-8")
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     for page in sets[common]:
@@ -220,3 +233,13 @@ def description(doctree, limit: int = 160) -> str:
         ends = [m.end() for m in re.finditer(r"[.?!](?=\s|$)", words) if m.end() >= 60]
         return words[: ends[-1]] if ends else words + "…"
     return ""
+
+
+def unpruned_bundle(static: Path) -> str:
+    """The bundle as it would be with every rule of its sources (its first line names
+    them): what the pruned one is checked against."""
+    head = (static / Path(BUNDLE).name).read_text(encoding="utf-8").split("\n", 1)[0]
+    if not head.startswith(BUNDLE_HEAD):
+        raise ValueError(f"{static / Path(BUNDLE).name}: no source list on its first line")
+    sources = head.removeprefix(BUNDLE_HEAD).removesuffix(" */").split(", ")
+    return "\n".join(_css_text((static / s).resolve(), static.resolve()) for s in sources)

@@ -24,6 +24,7 @@ from egov_repro.book import (
     quiet_kernels,
     sweep_leftovers,
 )
+from egov_repro.cssprune import used_names
 from egov_repro.pages import bundle_styles, description, icon_table, lighten, mend, redirect_page
 from egov_repro.stamp import build_stamp
 
@@ -120,14 +121,21 @@ def _slim_pages(app, exception) -> None:
     script = outdir / "_static" / "scripts" / "fontawesome.js"
     if exception is not None or app.builder.format != "html" or not script.is_file():
         return
-    original = {page: page.read_text(encoding="utf-8") for page in _own_pages(outdir)}
+    every = {page: page.read_text(encoding="utf-8") for page in _own_pages(outdir)}
     # Only the pages this build wrote need it (a no-op build writes none).
-    original = {page: html for page, html in original.items() if "fontawesome.js" in html}
+    original = {page: html for page, html in every.items() if "fontawesome.js" in html}
     if not original:
         return
     table = icon_table(script)
     pages = {page: lighten(mend(html), table) for page, html in original.items()}
-    pages = bundle_styles(outdir, pages)
+    # The styles every page of this edition may need, the ones written before included.
+    scripts = [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted((outdir / "_static").rglob("*.js"))
+        if path != script
+    ]
+    used = used_names({**every, **pages}.values(), scripts)
+    pages = bundle_styles(outdir, pages, used)
     for page, html in pages.items():
         if html != original[page]:
             page.write_text(html, encoding="utf-8")
