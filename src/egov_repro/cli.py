@@ -69,11 +69,8 @@ def _close(fig) -> None:
 def cmd_figures(args) -> int:
     from egov_repro import figures
 
-    for make in figures.all_figures(_data_dir(args)):
-        figure = make()
-        written = figure.save(args.out)
-        _close(figure.fig)
-        print(f"{figure.id}: " + ", ".join(str(p) for p in written.values()))
+    for figure_id, written in figures.render_all(args.out, _data_dir(args)):
+        print(f"{figure_id}: " + ", ".join(str(p) for p in written.values()))
     return 0
 
 

@@ -26,6 +26,12 @@ class DataError(Exception):
         self.hint = hint
         super().__init__(self.message())
 
+    def __reduce__(self):
+        # Rebuilt from its fields when it crosses a process boundary (a figure drawn
+        # in a worker process), so the parent reports the same message.
+        keywords = {k: getattr(self, k) for k in ("line", "column", "expected", "found", "hint")}
+        return _rebuild, (self.file, self.problem, keywords)
+
     def message(self) -> str:
         where = [self.file]
         if self.line is not None:
@@ -41,3 +47,7 @@ class DataError(Exception):
         if self.hint:
             text += f" {self.hint}"
         return text
+
+
+def _rebuild(file, problem, keywords) -> DataError:
+    return DataError(file, problem, **keywords)

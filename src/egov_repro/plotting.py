@@ -393,20 +393,26 @@ def plot_components(
         positions = {code: i for i, code in enumerate(order[::-1])}
         for ax, component in zip(axes, COMPONENT_COLOURS, strict=True):
             part = long[long["component"] == component]
+            points = {year: ([], [], []) for year in years}  # x, y, colour per edition
             for code, rows in part.groupby("iso3", sort=True):
                 colour = HIGHLIGHT if code == highlight else COMPONENT_COLOURS[component]
                 y = positions[code]
                 ax.plot(rows["value"], [y] * len(rows), color=colour, lw=1.2, alpha=0.7)
                 for year, value in zip(rows["year"], rows["value"], strict=True):
-                    ax.scatter(
-                        [value],
-                        [y],
-                        marker=markers[year],
-                        s=22,
-                        zorder=3,
-                        facecolor=fills[year] or colour,
-                        edgecolor=colour,
-                    )
+                    for column, item in zip(points[year], (value, y, colour), strict=True):
+                        column.append(item)
+            # One marker collection per edition, not one per point: the same picture,
+            # drawn in a fraction of the time.
+            for year, (xs, ys, colours) in points.items():
+                ax.scatter(
+                    xs,
+                    ys,
+                    marker=markers[year],
+                    s=22,
+                    zorder=3,
+                    facecolor=[fills[year] or c for c in colours],
+                    edgecolor=colours,
+                )
             ax.set_title(component.upper(), fontsize=10, loc="left")
             ax.set_xlim(0, 1.05)
             ax.set_xticks([0, 0.5, 1], ["0", *_decimals(["0.5"], lang), "1"])
