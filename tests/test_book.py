@@ -321,7 +321,7 @@ def test_every_page_shows_its_images_without_console_errors(site, browser):
 
 
 def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(pristine):
-    """One stylesheet per page, without the theme's rules no page can match
+    """One stylesheet per page and no icon font, without the theme's rules no page can match
     (egov_repro.cssprune; tests/test_cssprune.py checks what is kept): less than two
     fifths of its sources, compressed, in each edition. (Checked once by hand in
     Chromium: every element of all 19 English pages, at 390 and 1280 px, light and
@@ -338,6 +338,8 @@ def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(pristine):
         assert ".fa-address-book" in full and ".fa-address-book" not in bundle
         page = (html_dir / "intro.html").read_text(encoding="utf-8")
         assert page.count('rel="stylesheet"') == 1 and "egov-repro-bundle.css" in page
+        # Every icon is an inline SVG: none is left to the 150 kB icon font.
+        assert not re.search(r'<(?:i|span) class="(?:[^"]*\s)?fa-', page)
 
 
 def test_figures_are_shown_on_their_chapters(site, browser):

@@ -41,6 +41,13 @@ def test_an_untitled_icon_is_hidden_from_screen_readers_and_has_no_name():
     assert 'viewBox="0 0 496 512"' in svg
 
 
+def test_a_span_icon_is_drawn_too_so_no_page_needs_the_icon_font():
+    html = '<button><span class="fa-solid fa-sun"></span></button><span class="x">a</span>'
+    drawn = inline_icons(html, ICONS)
+    assert drawn.startswith('<button><svg class="svg-inline--fa fa-solid fa-sun"')
+    assert drawn.endswith('</svg></button><span class="x">a</span>')
+
+
 def test_the_labels_of_a_hidden_cell_become_spans_and_nothing_else_changes():
     mended = mend(HIDDEN_INPUT)
     assert re.findall(r"<summary[^>]*>(.*?)</summary>", mended, re.S) == [

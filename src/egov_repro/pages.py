@@ -27,7 +27,9 @@ ICON = re.compile(
     r'(?<=[,{])"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[([^\]]*)\],"[0-9a-f]+",'
     r'("(?:[^"\\]|\\.)*")\]'
 )
-ICON_TAG = re.compile(r'<i class="([^"]*)"([^>]*)></i>')
+# An icon: an empty <i> or <span> with FontAwesome classes (the theme writes both; a
+# <span> left to the icon font would make every page download its 150 kB).
+ICON_TAG = re.compile(r'<(i|span) class="((?:[^"]*\s)?fa-[^"]*)"([^>]*)></\1>')
 ICON_TITLE = re.compile(r'\s*\btitle="([^"]*)"')
 # Upstream markup the W3C checker rejects: MyST-NB puts <p> labels in the <summary> of a
 # hidden cell (only phrasing content is allowed there); the theme's search field carries
@@ -47,6 +49,7 @@ CSS_URL = re.compile(r'url\(\s*([\'"]?)(?!data:|https?:|/|#)([^)\'"]+)\1\s*\)')
 BUNDLE = "_static/egov-repro-bundle.css"
 # The bundle's first line names its sources (relative to _static/), in order.
 BUNDLE_HEAD = "/* egov-repro: the rules pages can use, from "
+SCRIPT_PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script" href="[^"]*" />\n?')
 FONTAWESOME_TAG = re.compile(r'\s*<script defer src="[^"]*fontawesome\.js[^"]*"></script>')
 
 
@@ -71,10 +74,11 @@ def icon_table(script: Path) -> dict[tuple[str, str], tuple[int, int, str]]:
 
 
 def inline_icons(html: str, table: dict) -> str:
-    """Replace <i class="fa-solid fa-x"> with the SVG fontawesome.js would have drawn."""
+    """Replace <i class="fa-solid fa-x"> (or <span ...>) with the SVG fontawesome.js
+    would have drawn."""
 
     def svg(match):
-        classes, rest = match.group(1), match.group(2)
+        classes, rest = match.group(2), match.group(3)
         words = classes.split()
         pack = next((PREFIXES[w] for w in words if w in PREFIXES), "fas")
         names = [
@@ -128,9 +132,12 @@ def redirect_page(stub: str, title: str, lang: str = "en") -> str | None:
 
 def lighten(html: str, table: dict) -> str:
     """Inline the icons, defer every external script (the theme's own already are, and
-    the inline ones only set variables), drop sphinx-design's files where no
+    the inline ones only set variables) and stop preloading the theme's two (deferred,
+    they only ran after the first paint, yet their preload took the bandwidth the
+    stylesheet needed), drop sphinx-design's files where no
     sphinx-design element is used, and fetch the first figure early."""
     html = SYNC_SCRIPT.sub(r"<script defer \1></script>", inline_icons(html, table))
+    html = SCRIPT_PRELOAD.sub("", html)
     if 'class="sd-' not in html:
         html = UNUSED_DESIGN.sub("", html)
     return figures_first(html)
