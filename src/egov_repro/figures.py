@@ -11,6 +11,7 @@ edition in the data, never a year typed here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -467,22 +468,25 @@ def components_figure(
 
 def all_figures(data_dir=None) -> list:
     """The book's figures at their default parameters (what `egov-repro figures` writes)."""
-    from functools import partial
-
     makers = (figure1, figure2, figure3, components_figure)
     return [partial(make, data_dir=data_dir) for make in makers]
 
 
-def _render(index: int, out_dir, data_dir) -> tuple[str, dict[str, Path]] | None:
-    """Make and save the ``index``-th default figure (in a worker: a Ctrl-C there stops
-    quietly, its temporary files removed by the atomic writes; the parent reports it)."""
+def _render(index: int, out_dir, data_dir) -> tuple[str, dict[str, Path]]:
+    """Make and save the ``index``-th default figure."""
     import matplotlib.pyplot as plt
 
+    figure = all_figures(data_dir)[index]()
+    written = figure.save(out_dir)
+    plt.close(figure.fig)
+    return figure.id, written
+
+
+def _render_in_worker(index: int, out_dir, data_dir) -> tuple[str, dict[str, Path]] | None:
+    """``_render`` in a worker process: a Ctrl-C there stops it quietly (the atomic
+    writes remove its temporary files) and the parent reports the interrupt."""
     try:
-        figure = all_figures(data_dir)[index]()
-        written = figure.save(out_dir)
-        plt.close(figure.fig)
-        return figure.id, written
+        return _render(index, out_dir, data_dir)
     except KeyboardInterrupt:
         return None
 
@@ -514,7 +518,9 @@ def render_all(
     load_egdi(data_dir)  # validated once, here, and inherited by every worker
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        done = list(pool.map(_render, range(count), [out_dir] * count, [data_dir] * count))
+        done = list(
+            pool.map(_render_in_worker, range(count), [out_dir] * count, [data_dir] * count)
+        )
     if None in done:
         raise KeyboardInterrupt
     return done
