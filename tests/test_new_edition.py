@@ -95,6 +95,14 @@ def test_the_audit_follows_the_new_edition(extended):
     assert records["sea-place"]["verdict"] == "confirmed"  # the paper's 2022 is untouched
 
 
+def test_the_build_after_the_refresh_executes_nothing_again(extended):
+    """refresh-notebooks puts its runs into the book's cache: the build only renders."""
+    _, steps = extended
+    assert "re-executed" in steps["refresh"].stdout
+    assert "executed" not in steps["book"].stdout, steps["book"].stdout[-2000:]
+    assert "cleared the cache" not in steps["book"].stdout
+
+
 def test_nbval_passes_on_the_refreshed_chapters(extended):
     project, _ = extended
     env = project_env()

@@ -14,7 +14,7 @@ from egov_repro import claims, datasets, maintain
 from egov_repro.book import QUIET_KERNEL
 from egov_repro.rerun import glued
 
-from conftest import ROOT, copy_project, next_edition, project_env
+from conftest import ROOT, copy_project, next_edition, project_env, run_cli
 
 PEGI_2016_AS_PRINTED = [3.39, 3.07, 3.01, 2.95, 2.9, 2.66, 2.64, 2.63, 2.63, 2.62]
 
@@ -161,3 +161,22 @@ def test_stored_outputs_hold_no_kernel_log_lines():
         for cell in nbformat.read(path, as_version=4).cells:
             for output in cell.get("outputs", []):
                 assert output.get("name") != "stderr", (path.name, output.get("text"))
+
+
+def test_a_failing_refresh_names_the_notebook_and_writes_nothing(tmp_path):
+    import nbformat
+
+    project = copy_project(tmp_path / "project")
+    chapter = project / "chapters" / "03-top-provinces.ipynb"
+    nb = nbformat.read(chapter, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('a broken cell')"))
+    nbformat.write(nb, chapter)
+    before = {p: p.read_bytes() for p in (project / "chapters").glob("*.ipynb")}
+    result = run_cli(project, "refresh-notebooks", "01-data", "03-top-provinces")
+    assert result.returncode == 1
+    first = result.stderr.splitlines()[0]
+    assert first == (
+        f"egov-repro refresh-notebooks: error: {chapter}: the notebook failed; nothing was written"
+    )
+    assert "a broken cell" in result.stderr and "re-executed" not in result.stdout
+    assert {p: p.read_bytes() for p in (project / "chapters").glob("*.ipynb")} == before

@@ -200,11 +200,32 @@ get_ipython().reset(new_session=True)
 """
 
 
-def _run_order(root: Path, records: list) -> list:
+def _run_order(root: Path, jobs: list[tuple[str, object]]) -> list[tuple[str, object]]:
     """Longest first, so that both cores finish together: the chapters that run other
-    chapters (each run a kernel of its own), then the rest in reading order."""
+    chapters (each run a kernel of its own), then the rest in reading order. ``jobs``
+    are (path, notebook) pairs."""
     runs_others = {p.name for p in notebooks(root) if dependencies(p)}
-    return sorted(records, key=lambda record: Path(record.uri).name not in runs_others)
+    return sorted(jobs, key=lambda job: Path(job[0]).name not in runs_others)
+
+
+def _execute_in_parallel(root: Path, jobs: list, timeout: int, workers: int = 2):
+    """Execute (path, notebook) pairs on ``workers`` cores, longest first, one kernel per
+    core; yield (path, notebook, seconds, traceback or None) as each ends."""
+    import queue
+    import threading
+
+    shared = _run_order(root, jobs)  # each worker takes the next when it is free
+    results: queue.Queue = queue.Queue()
+    threads = [
+        threading.Thread(target=_execute_all, args=(shared, timeout, results), daemon=True)
+        for _ in range(min(workers, len(jobs)))
+    ]
+    for thread in threads:
+        thread.start()
+    for _ in jobs:
+        yield results.get()
+    for thread in threads:
+        thread.join()
 
 
 def _execute_all(jobs: list, timeout: int, results) -> None:
@@ -275,9 +296,6 @@ def pre_execute(root: Path, workers: int = 2) -> list[str]:
     that fails here is simply left for jupyter-book, which re-runs it in a new kernel
     and reports the error in the build.
     """
-    import queue
-    import threading
-
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.cache.db import NbProjectRecord
@@ -287,29 +305,17 @@ def pre_execute(root: Path, workers: int = 2) -> list[str]:
     uris = [str(path) for path in notebooks(root)]
     for uri in uris:
         cache.add_nb_to_project(uri)
-    records = _run_order(root, cache.list_unexecuted(filter_uris=uris))
-    if not records:
-        return []
-    # Each worker takes the next notebook when it is free (the longest come first).
-    shared = [(r.uri, cache.get_project_notebook(r.pk).nb) for r in records]
-    results: queue.Queue = queue.Queue()
-    threads = [
-        threading.Thread(target=_execute_all, args=(shared, timeout, results), daemon=True)
-        for _ in range(min(workers, len(shared)))
-    ]
-    for thread in threads:
-        thread.start()
+    records = cache.list_unexecuted(filter_uris=uris)
+    jobs = [(r.uri, cache.get_project_notebook(r.pk).nb) for r in records]
     done = []
-    for _ in records:  # the cache (SQLite) is written from this thread only
-        uri, nb, seconds, failure = results.get()
+    # The cache (SQLite) is written from this thread only.
+    for uri, nb, seconds, failure in _execute_in_parallel(root, jobs, timeout, workers):
         if failure:
             NbProjectRecord.set_traceback(uri, failure, cache.db)
             continue
         bundle = CacheBundleIn(nb, uri, data={"execution_seconds": seconds})
         cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
         done.append(uri)
-    for thread in threads:
-        thread.join()
     return done
 
 
@@ -554,30 +560,53 @@ def build(
             signal.signal(signum, handler)
 
 
+class RefreshError(RuntimeError):
+    """A notebook failed while its stored outputs were being refreshed."""
+
+
 def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> list[Path]:
-    """Re-execute notebooks in place so their stored outputs (the nbval reference)
-    match the current data and code. For an intended change only: review the diff."""
+    """Re-execute notebooks and store their outputs (the nbval reference) so that they
+    match the current data and code. For an intended change only: review the diff.
+
+    They run as ``egov-repro book`` runs them (both cores, one kernel per core, reset in
+    between, whose outputs equal a new kernel's: a test checks it), and every run also
+    goes into the book's execution cache, so the build that usually follows executes
+    nothing again. No notebook is written unless all of them ran: a failure raises
+    ``RefreshError`` with each failed notebook's name and traceback, and leaves the
+    files as they were.
+    """
     import nbformat
-    from nbclient import NotebookClient
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
 
     root = Path(root or Path.cwd()).resolve()
-    _, timeout = cache_settings(root)
-    done = []
-    for path in notebooks(root):
-        if only and path.name not in only and path.stem not in only:
-            continue
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(
-            nb,
-            timeout=timeout,
-            kernel_name="python3",
-            record_timing=False,
-            extra_arguments=QUIET_KERNEL,
-            resources={"metadata": {"path": str(path.parent)}},
-        ).execute()
-        nbformat.write(nb, path)
-        done.append(path)
-    return done
+    cache_dir, timeout = cache_settings(root)
+    chosen = [
+        path for path in notebooks(root) if not only or path.name in only or path.stem in only
+    ]
+    quiet_kernels(root)
+    jobs = [(str(path), nbformat.read(path, as_version=4)) for path in chosen]
+    executed: dict[str, tuple] = {}
+    failed: list[str] = []
+    for uri, nb, seconds, failure in _execute_in_parallel(root, jobs, timeout):
+        executed[uri] = (nb, seconds)
+        if failure:
+            failed.append(f"{uri}: the notebook failed; nothing was written\n{failure}")
+    if failed:  # raised once every kernel has ended, naming each notebook that failed
+        raise RefreshError("\n".join(sorted(failed)))
+    for path in chosen:
+        text = nbformat.writes(executed[str(path)][0])
+        atomic.write_text(path, text if text.endswith("\n") else text + "\n")
+    # The notebooks' files changed (so a chapter that runs them looks stale) and maybe
+    # the data did: let the cache drop what it must first, then record these runs.
+    invalidate(root, cache_dir)
+    cache = get_cache(str(cache_dir))
+    for path in chosen:
+        nb, seconds = executed[str(path)]
+        cache.add_nb_to_project(str(path))
+        bundle = CacheBundleIn(nb, str(path), data={"execution_seconds": seconds})
+        cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+    return chosen
 
 
 if __name__ == "__main__":  # the steps build() runs as child processes

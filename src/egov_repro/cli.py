@@ -252,12 +252,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from egov_repro.book import RefreshError
     from egov_repro.errors import DataError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (DataError, ValueError, FileNotFoundError) as exc:
+    except (DataError, RefreshError, ValueError, FileNotFoundError) as exc:
         print(f"egov-repro {args.command}: error: {exc}", file=sys.stderr)
         return 1
 
