@@ -1,15 +1,20 @@
-"""Every chapter that takes a region, run through papermill for every region: the
-built-in ones and one a maintainer adds to data/raw/regions.csv without Indonesia."""
+"""Every chapter that takes a region, run with every region: the built-in ones and one a
+maintainer adds to data/raw/regions.csv without Indonesia.
+
+Parameters go in as papermill puts them (its own parameterize step: a cell after the
+``parameters`` cell); the runs go through the book's executor, one kernel per core reset
+between notebooks, which saves a kernel's start and imports per run. tests/
+test_notebooks.py runs papermill end to end, kernel and all."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
-import papermill
+import nbformat
 import pytest
+from papermill.iorw import load_notebook_node
+from papermill.parameterize import parameterize_notebook
 
 from egov_repro import maintain, region_names
-from egov_repro.book import QUIET_KERNEL
+from egov_repro.book import cache_settings, execute_notebooks
 from egov_repro.rerun import glued
 
 from conftest import copy_project
@@ -29,32 +34,33 @@ def runs(tmp_path_factory):
     out = tmp_path_factory.mktemp("grid-out")
     jobs = [(chapter, {"region": region}) for chapter in CHAPTERS for region in REGIONS]
     jobs.append(("09-sensitivity", {"definitions": REGIONS}))
-
-    def execute(job):
-        chapter, parameters = job
-        target = out / f"{chapter}-{parameters.get('region', 'all')}.ipynb"
-        try:
-            papermill.execute_notebook(
-                str(project / "chapters" / f"{chapter}.ipynb"), str(target),
-                parameters=parameters, cwd=str(project / "chapters"), progress_bar=False,
-                kernel_name="python3", extra_arguments=QUIET_KERNEL)  # fmt: skip
-        except papermill.PapermillExecutionError as exc:
-            return job, exc
-        return job, glued(target)
-
-    # One at a time: papermill's `cwd` changes the process's folder while it starts a
-    # kernel, and a second thread restoring its own folder meanwhile would start the
-    # other kernel elsewhere, with the checkout's data instead of this copy's (the
-    # occasional "Unknown region 'pacific'"). pytest-xdist already uses both cores.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return {(c, p.get("region", "all")): r for (c, p), r in pool.map(execute, jobs)}
+    chapters = project / "chapters"
+    named = {}  # each run under a name of its own, in the chapters' folder (its cwd)
+    for chapter, parameters in jobs:
+        key = (chapter, parameters.get("region", "all"))
+        nb = load_notebook_node(str(chapters / f"{chapter}.ipynb"))
+        named[str(chapters / f"{key[0]}-{key[1]}.ipynb")] = (key, parameterize_notebook(
+            nb, parameters, kernel_name="python3"))  # fmt: skip
+    _, timeout = cache_settings(project)
+    found = {}
+    for uri, nb, _seconds, failure in execute_notebooks(
+        project, [(uri, nb) for uri, (_key, nb) in named.items()], timeout
+    ):
+        key = named[uri][0]
+        if failure:
+            found[key] = failure
+            continue
+        target = out / f"{key[0]}-{key[1]}.ipynb"
+        nbformat.write(nb, target)
+        found[key] = glued(target)
+    return found
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 @pytest.mark.parametrize("region", REGIONS)
 def test_chapter_runs_for_every_region(runs, chapter, region, working_tree_untouched):
     values = runs[(chapter, region)]
-    assert not isinstance(values, Exception), f"{chapter} with region={region}: {values}"
+    assert isinstance(values, dict), f"{chapter} with region={region}: {values}"
     figures = working_tree_untouched
     if chapter == "02-southeast-asia-ranking":
         assert (figures / f"fig1-{region}-egdi-2022-en.csv").is_file()
@@ -66,6 +72,6 @@ def test_chapter_runs_for_every_region(runs, chapter, region, working_tree_untou
 
 def test_sensitivity_with_every_region(runs):
     values = runs[("09-sensitivity", "all")]
-    assert not isinstance(values, Exception), values
+    assert isinstance(values, dict), values
     assert "not in pacific" in values["focus_places"]
     assert "5th in ASEAN-10" in values["focus_places"] and "77th in world" in values["focus_places"]

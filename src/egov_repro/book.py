@@ -208,7 +208,7 @@ def _run_order(root: Path, jobs: list[tuple[str, object]]) -> list[tuple[str, ob
     return sorted(jobs, key=lambda job: Path(job[0]).name not in runs_others)
 
 
-def _execute_in_parallel(root: Path, jobs: list, timeout: int, workers: int = 2):
+def execute_notebooks(root: Path, jobs: list, timeout: int, workers: int = 2):
     """Execute (path, notebook) pairs on ``workers`` cores, longest first, one kernel per
     core; yield (path, notebook, seconds, traceback or None) as each ends."""
     import queue
@@ -309,7 +309,7 @@ def pre_execute(root: Path, workers: int = 2) -> list[str]:
     jobs = [(r.uri, cache.get_project_notebook(r.pk).nb) for r in records]
     done = []
     # The cache (SQLite) is written from this thread only.
-    for uri, nb, seconds, failure in _execute_in_parallel(root, jobs, timeout, workers):
+    for uri, nb, seconds, failure in execute_notebooks(root, jobs, timeout, workers):
         if failure:
             NbProjectRecord.set_traceback(uri, failure, cache.db)
             continue
@@ -588,7 +588,7 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
     jobs = [(str(path), nbformat.read(path, as_version=4)) for path in chosen]
     executed: dict[str, tuple] = {}
     failed: list[str] = []
-    for uri, nb, seconds, failure in _execute_in_parallel(root, jobs, timeout):
+    for uri, nb, seconds, failure in execute_notebooks(root, jobs, timeout):
         executed[uri] = (nb, seconds)
         if failure:
             failed.append(f"{uri}: the notebook failed; nothing was written\n{failure}")
