@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -159,3 +161,16 @@ def copy_built(built: Path, target: Path) -> Path:
     record of the build), for tests that change it: a copy instead of another build."""
     shutil.copytree(built, target, symlinks=True)
     return target
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    """`egov-repro book` for a project copy."""
+    return run_cli(project, "book", "--root", str(project))
+
+
+def text_of(html_file: Path) -> str:
+    """The readable text of a built page's article."""
+    html = html_file.read_text(encoding="utf-8")
+    article = re.search(r"<article class=\"bd-article\".*</article>", html, re.S).group(0)
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", article)))
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:)])", r"\1", text))

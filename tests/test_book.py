@@ -1,35 +1,27 @@
-"""The book: it builds with no warnings, shows the audit's numbers, rebuilds what a data
-change affects (and nothing when nothing changed), and works in a real browser.
-
-One build of a private copy of the project serves every test in this file.
-"""
+"""The book: it builds with no warnings, shows the audit's numbers in both editions, and
+works in a real browser. Every test here reads the session's one build
+(conftest.built_book); tests/test_rebuild.py changes a copy of it."""
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
-import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
-import pandas as pd
 import pytest
 
-from egov_repro import claims, datasets, editions, findings, maintain
+from egov_repro import claims, datasets, editions, findings
 from egov_repro import report as report_prose
-from egov_repro.book import invalidate
 from egov_repro.site import serve
 
-from conftest import IN_CI, ROOT, build_log, copy_built, project_env, run_cli
+from conftest import IN_CI, ROOT, build_log, run_cli, text_of
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
@@ -43,10 +35,6 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def build(project: Path) -> subprocess.CompletedProcess:
-    return run_cli(project, "book", "--root", str(project))
-
-
 @pytest.fixture(scope="module")
 def pristine(built_book):
     """The session's built book as it was built, for tests that only read it (the
@@ -55,18 +43,10 @@ def pristine(built_book):
 
 
 @pytest.fixture(scope="module")
-def book(built_book, tmp_path_factory):
-    """A copy of the session's built book (the tests below change the project), and what
-    its build printed."""
-    project = copy_built(built_book, tmp_path_factory.mktemp("book") / "project")
-    return project, subprocess.CompletedProcess([], 0, build_log(built_book), "")
-
-
-def text_of(html_file: Path) -> str:
-    html = html_file.read_text(encoding="utf-8")
-    article = re.search(r"<article class=\"bd-article\".*</article>", html, re.S).group(0)
-    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", article)))
-    return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:)])", r"\1", text))
+def book(built_book):
+    """The session's built book (read only: tests/test_rebuild.py changes a copy of it),
+    and what its build printed."""
+    return built_book, subprocess.CompletedProcess([], 0, build_log(built_book), "")
 
 
 def test_book_builds_without_warnings(book):
@@ -364,22 +344,6 @@ def test_search_finds_indonesia(site, browser):
     page.close()
 
 
-# --- the cache ----------------------------------------------------------------
-
-
-def set_egdi(project: Path, old: str, new: str) -> None:
-    csv = project / "data" / "egdi.csv"
-    csv.write_text(
-        csv.read_text().replace(f"2022,IDN,Indonesia,77,{old},", f"2022,IDN,Indonesia,77,{new},")
-    )
-    maintain.register("egdi.csv", project / "data")
-
-
-def shown_egdi(project: Path) -> str:
-    page = text_of(project / "_build" / "html" / "chapters" / "02-southeast-asia-ranking.html")
-    return re.search(r"Indonesia is number 5, with an EGDI of (\S+) and world rank 77", page)[1]
-
-
 def test_pre_executed_outputs_equal_a_new_kernels(book):
     """egov-repro book runs several notebooks in one kernel (reset in between); what it
     caches must be what a new kernel gives: the stored outputs (nbval's reference)."""
@@ -405,168 +369,6 @@ def test_pre_executed_outputs_equal_a_new_kernels(book):
         stored = nbformat.read(path, as_version=4)
         cached = cache.get_cache_bundle(cache.match_cache_notebook(stored).pk).nb
         assert text_outputs(cached.cells) == text_outputs(stored.cells), path.name
-
-
-def test_noop_rebuild_executes_nothing_and_a_data_change_reaches_html_and_figures(book):
-    project, _ = book
-    again = build(project)
-    assert again.returncode == 0
-    assert "Executing notebook" not in again.stderr + again.stdout
-    assert "executed" not in again.stdout
-    assert "nothing changed since the last build" in again.stdout  # Sphinx not even started
-
-    set_egdi(project, "0.716", "0.7171")
-    changed = build(project)
-    assert changed.returncode == 0, changed.stdout[-3000:]
-    assert shown_egdi(project) == "0.7171"
-    table = pd.read_csv(project / "figures" / "fig1-southeast-asia-egdi-2022.csv").set_index("iso3")
-    assert table.at["IDN", "egdi"] == pytest.approx(0.7171)
-    report = text_of(project / "_build" / "html" / "chapters" / "06-reproduction-report.html")
-    tally = re.sub(r"\*\*", "", report_prose.tally_md(claims.audit(project / "data")))
-    assert tally in report and "6 confirmed" in tally
-
-
-def test_plain_jupyter_book_build_after_a_revert_shows_the_data_in_the_tree(book):
-    """The invalidation lives in the Sphinx extension: `jupyter-book build .` gets it too."""
-    project, _ = book
-    set_egdi(project, "0.7171", "0.716")
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "jupyter-book"), "build", "."],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=project_env(),
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
-    assert shown_egdi(project) == "0.7160"
-    table = pd.read_csv(project / "figures" / "fig1-southeast-asia-egdi-2022.csv").set_index("iso3")
-    assert table.at["IDN", "egdi"] == pytest.approx(0.716)
-
-
-def test_editing_a_chapter_reruns_the_chapters_that_run_it(book):
-    project, _ = book
-    chapter = project / "chapters" / "02-southeast-asia-ranking.ipynb"
-    text = chapter.read_text()
-    edited = text.replace("{tr}`What it shows", "{tr}`What the chart shows")
-    assert edited != text
-    chapter.write_text(edited)
-    assert invalidate(project)["stale"] == ["07-latest-edition.ipynb"]
-    again = build(project)
-    assert again.returncode == 0
-    assert "executed 1 notebooks" in again.stdout
-
-
-def sigterm_pending(pid: int) -> bool:
-    """Whether SIGTERM waits to be delivered to a (stopped) process (Linux /proc)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:  # the process is gone
-        return True
-    pending = re.findall(r"^(?:ShdPnd|SigPnd):\s*([0-9a-f]+)$", status, re.M)
-    return any(int(mask, 16) & (1 << (signal.SIGTERM - 1)) for mask in pending)
-
-
-def untracked(project: Path) -> list[str]:
-    """What `git status` lists as untracked: files a build left behind. (Whether the
-    figures match the committed ones is test_build_writes_the_same_figures_as_committed's.)"""
-    status = git(project, "status", "--porcelain", "--untracked-files=all")
-    return [line for line in status.splitlines() if line.startswith("??")]
-
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
-def test_ctrl_c_while_chapter_07_writes_figures_stops_cleanly_and_leaves_no_file(
-    built_book, tmp_path
-):
-    """Ctrl-C (SIGINT to the build's process group) while chapter 07 is writing a figure:
-    the build stops within seconds with its kernels, the half-written figure's temporary
-    file is removed, and after a rebuild `git status` is clean (a stale temporary that a
-    killed process would leave is swept by the next build).
-
-    It starts from a copy of the session's build in which chapter 02's prose was edited
-    (and committed), so that chapter 07, which runs 02, is the one notebook to execute:
-    the interrupt meets the same code as in a cold build, without running the others."""
-    import psutil
-
-    project = copy_built(built_book, tmp_path / "project")
-    chapter = project / "chapters" / "02-southeast-asia-ranking.ipynb"
-    edited = chapter.read_text().replace("{tr}`What it shows", "{tr}`What the chart shows")
-    chapter.write_text(edited)
-    assert invalidate(project)["stale"] == ["07-latest-edition.ipynb"]
-    shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
-    git(project, "init", "-q")
-    git(project, "add", ".")
-    git(project, "commit", "-q", "-m", "the book as committed")
-    latest = datasets.editions(project / "data")[-1]
-    writing = re.compile(rf"^\.fig[13]-[a-z-]+-{latest}(-en)?\.(png|svg)\.\w{{8}}\.tmp$")
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "egov_repro", "book", "--root", str(project)],
-        cwd=project,
-        env=project_env(),
-        text=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, as a shell gives a command
-    )
-    # Wait until chapter 07 (or a chapter it runs) is writing a figure of the latest
-    # edition, and freeze the build's processes there, so the interrupt lands mid-write.
-    deadline, caught = time.monotonic() + 300, []
-    while not caught and time.monotonic() < deadline and process.poll() is None:
-        if any(writing.match(entry.name) for entry in os.scandir(project / "figures")):
-            family = psutil.Process(process.pid).children(recursive=True)
-            for proc in family:
-                with contextlib.suppress(psutil.NoSuchProcess):
-                    proc.suspend()
-            caught = [e.name for e in os.scandir(project / "figures") if writing.match(e.name)]
-            if not caught:  # the write ended meanwhile: wait for the next one
-                for proc in family:
-                    with contextlib.suppress(psutil.NoSuchProcess):
-                        proc.resume()
-        time.sleep(0.005)
-    assert caught, "chapter 07 wrote no figure of the latest edition within five minutes"
-
-    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-    frozen = time.monotonic()
-    while time.monotonic() - frozen < 3 and not all(sigterm_pending(p.pid) for p in family):
-        time.sleep(0.01)
-    started = time.monotonic()
-    for proc in family:  # now let the build's SIGTERM reach them, mid-write
-        with contextlib.suppress(psutil.NoSuchProcess):
-            proc.resume()
-    _out, err = process.communicate(timeout=60)
-    assert time.monotonic() - started < 10
-    assert process.returncode == 128 + signal.SIGINT
-    assert err.strip().splitlines()[-1] == (
-        "egov-repro book: interrupted by SIGINT; stopped the build and its kernels"
-    )
-    assert "Traceback" not in err
-    time.sleep(0.5)
-    assert not [
-        p.pid
-        for p in family
-        if psutil.pid_exists(p.pid) and psutil.Process(p.pid).status() != psutil.STATUS_ZOMBIE
-    ]
-    # The writes were interrupted: their temporary files are gone, the figures unchanged.
-    assert not [e.name for e in os.scandir(project / "figures") if e.name.endswith(".tmp")]
-    assert untracked(project) == []
-
-    # What a kernel killed outright (SIGKILL) would leave: the next build sweeps it.
-    for folder, name in [("figures", caught[0]), ("data", ".egdi.csv.k2_x9qzr.tmp")]:
-        (project / folder / name).write_text("half")
-    again = build(project)
-    assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
-    assert "executed 1 notebooks" in again.stdout  # chapter 07 again, nothing else
-    assert shown_egdi(project) == "0.7160"
-    assert git(project, "status", "--porcelain", "--untracked-files=all") == ""
 
 
 def test_the_site_is_served_like_github_pages(site):
