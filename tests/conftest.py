@@ -21,6 +21,41 @@ ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+# How the two xdist workers share the suite. A file's tests stay on one worker (its module
+# fixtures, such as a build or a papermill grid, are made once; a notebook's nbval cells
+# share a kernel), except the files in SPREAD, whose tests are independent and are
+# handed out one by one, last, to fill whichever worker is free. The longest files go
+# first, so that both workers finish together; test_book.py first, as it makes the
+# session's build that four other files read. (xdist's own `loadgroup` cannot express
+# this with pytest 9: its group suffix on node ids no longer takes effect.)
+LONGEST_FIRST = [
+    "test_book.py", "test_notebook_grid.py", "test_rebuild.py", "test_new_edition.py",
+    "test_site_audit.py", "test_pdf.py",
+]  # fmt: skip
+SPREAD = {"test_figures.py", "test_notebooks.py"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFileSpreadingSome(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return nodeid if Path(file).name in SPREAD else file
+
+    return ByFileSpreadingSome(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        name = item.path.name
+        if name in LONGEST_FIRST:
+            return LONGEST_FIRST.index(name)
+        return len(LONGEST_FIRST) + (name in SPREAD)
+
+    items.sort(key=rank)  # stable: reading order within a file
+
+
 def _tree_digest() -> dict[str, str]:
     files = [
         p
@@ -48,6 +83,14 @@ def working_tree_untouched(tmp_path_factory):
     after = _tree_digest()
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
     assert not changed, f"the test suite changed files in the working tree: {changed}"
+
+
+@pytest.fixture(autouse=True)
+def no_figure_left_open():
+    """Close the figures a test left open: a worker runs hundreds of figure tests."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 @pytest.fixture
