@@ -35,6 +35,7 @@ LONGEST_FIRST = [
 SPREAD = {"test_figures.py", "test_notebooks.py"}
 
 
+@pytest.hookimpl(optionalhook=True)  # a run without xdist (-p no:xdist) has no such hook
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 
