@@ -86,14 +86,6 @@ def working_tree_untouched(tmp_path_factory):
     assert not changed, f"the test suite changed files in the working tree: {changed}"
 
 
-@pytest.fixture(autouse=True)
-def no_figure_left_open():
-    """Close the figures a test left open: a worker runs hundreds of figure tests."""
-    yield
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
-
-
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A private copy of data/ to corrupt or extend."""

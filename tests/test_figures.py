@@ -32,7 +32,12 @@ PACIFIC = ["FJI", "KIR", "PNG", "SLB", "TON", "TUV", "VUT", "WSM"]
 
 @functools.cache
 def default_ids() -> set[str]:
-    return {make().id for make in figures.all_figures()}
+    ids = set()
+    for make in figures.all_figures():
+        figure = make()
+        ids.add(figure.id)
+        plt.close(figure.fig)
+    return ids
 
 
 @pytest.fixture(autouse=True)

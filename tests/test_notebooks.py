@@ -176,7 +176,53 @@ def test_a_failing_refresh_names_the_notebook_and_writes_nothing(tmp_path):
     assert result.returncode == 1
     first = result.stderr.splitlines()[0]
     assert first == (
-        f"egov-repro refresh-notebooks: error: {chapter}: the notebook failed; nothing was written"
+        f"egov-repro refresh-notebooks: error: {chapter}: the notebook failed; no notebook was "
+        "written"
     )
     assert "a broken cell" in result.stderr and "re-executed" not in result.stdout
     assert {p: p.read_bytes() for p in (project / "chapters").glob("*.ipynb")} == before
+
+
+def test_refreshing_an_unknown_notebook_names_the_valid_ones(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = run_cli(project, "refresh-notebooks", "02-ranking")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(
+        "egov-repro refresh-notebooks: error: unknown notebook(s) 02-ranking; the book's are: "
+        "intro, 01-data, 02-southeast-asia-ranking"
+    )
+
+
+def test_ctrl_c_stops_a_refresh_and_its_kernels_and_writes_no_notebook(tmp_path):
+    """SIGINT to the command's process group (Ctrl-C in a terminal) while kernels run:
+    one line, exit status 130, no kernel left, no notebook or temporary file written."""
+    import os
+    import signal
+    import time
+
+    import psutil
+
+    project = copy_project(tmp_path / "project")
+    before = {p: p.read_bytes() for p in (project / "chapters").glob("*.ipynb")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "egov_repro", "refresh-notebooks"],
+        cwd=project, env=project_env(), text=True, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, start_new_session=True)  # fmt: skip
+    deadline, kernels = time.monotonic() + 120, []
+    while not kernels and time.monotonic() < deadline and process.poll() is None:
+        family = psutil.Process(process.pid).children(recursive=True)
+        kernels = [p for p in family if "ipykernel" in " ".join(p.cmdline())]
+        time.sleep(0.05)
+    assert kernels, "no kernel started within two minutes"
+    time.sleep(1)  # inside a notebook
+    family = psutil.Process(process.pid).children(recursive=True)
+    os.killpg(process.pid, signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGINT, err
+    assert err.strip().splitlines()[-1] == (
+        "egov-repro refresh-notebooks: interrupted by SIGINT; stopped the run and its kernels"
+    )
+    _gone, alive = psutil.wait_procs(family, timeout=10)
+    assert not [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
+    assert {p: p.read_bytes() for p in (project / "chapters").glob("*.ipynb")} == before
+    assert not [p for p in project.rglob("*.tmp")]

@@ -23,7 +23,7 @@ from egov_repro import __version__, datasets, pdf
 from egov_repro.book import toc_files
 from egov_repro.errors import DataError
 
-from conftest import IN_CI, ROOT, project_env, run_cli
+from conftest import IN_CI, ROOT, copy_built, project_env, run_cli
 
 POPPLER = all(shutil.which(tool) for tool in ("pdffonts", "pdftotext", "pdfimages"))
 EPOCH = "1764547200"  # 2025-12-01 00:00 UTC: the copy is not a git checkout
@@ -32,7 +32,9 @@ MARGIN = 18 / 25.4 * 72  # the left and right page margins of pdf.PRINT_CSS, in 
 
 @pytest.fixture(scope="module")
 def prints(built_book, tmp_path_factory):
-    """Two prints of the same built book, both editions (the second only to compare bytes)."""
+    """Two prints of the same built book, both editions (the second only to compare bytes),
+    from a copy of the session's build: a print also writes into the site (its pdf/
+    folder), and other files' tests copy or audit the session's build meanwhile."""
     reason = "" if POPPLER else "poppler-utils (pdffonts, pdftotext) missing"
     if not reason and pdf.missing_printer():
         reason = "no Chromium: " + pdf.missing_printer()
@@ -40,13 +42,14 @@ def prints(built_book, tmp_path_factory):
         if IN_CI:
             pytest.fail(f"CI=true but {reason}: .ci/run installs it")
         pytest.skip(reason)
+    project = copy_built(built_book, tmp_path_factory.mktemp("pdf") / "project")
     files: dict[str, list[Path]] = {"en": [], "id": []}
     for name in ("first", "second"):
         out = tmp_path_factory.mktemp(name)
         env = {**project_env(), "SOURCE_DATE_EPOCH": EPOCH}
         result = subprocess.run(
             [sys.executable, "-m", "egov_repro", "pdf", "--out", str(out)],
-            cwd=built_book,
+            cwd=project,
             capture_output=True,
             text=True,
             env=env,
@@ -57,7 +60,7 @@ def prints(built_book, tmp_path_factory):
         ]
         for lang, found in files.items():
             found.append(out / f"egov-repro-{lang}.pdf")
-    return built_book, files
+    return project, files
 
 
 @pytest.fixture(scope="module")

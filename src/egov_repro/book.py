@@ -222,10 +222,13 @@ def execute_notebooks(root: Path, jobs: list, timeout: int, workers: int = 2):
     ]
     for thread in threads:
         thread.start()
-    for _ in jobs:
-        yield results.get()
-    for thread in threads:
-        thread.join()
+    try:
+        for _ in jobs:
+            yield results.get()
+    finally:  # also when the caller stops early: no further notebook starts
+        shared.clear()
+        for thread in threads:
+            thread.join()
 
 
 def _execute_all(jobs: list, timeout: int, results) -> None:
@@ -569,11 +572,12 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
     match the current data and code. For an intended change only: review the diff.
 
     They run as ``egov-repro book`` runs them (both cores, one kernel per core, reset in
-    between, whose outputs equal a new kernel's: a test checks it), and every run also
+    between; nbval then re-runs each in a new kernel and compares), and every run also
     goes into the book's execution cache, so the build that usually follows executes
     nothing again. No notebook is written unless all of them ran: a failure raises
-    ``RefreshError`` with each failed notebook's name and traceback, and leaves the
-    files as they were.
+    ``RefreshError`` with each failed notebook's name and traceback. (The figures the
+    notebooks that ran drew are written, as in any run; `git status` shows them.)
+    ``refresh`` runs this as a child step, so that an interrupt ends it cleanly.
     """
     import nbformat
     from jupyter_cache import get_cache
@@ -581,9 +585,12 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
 
     root = Path(root or Path.cwd()).resolve()
     cache_dir, timeout = cache_settings(root)
-    chosen = [
-        path for path in notebooks(root) if not only or path.name in only or path.stem in only
-    ]
+    known = notebooks(root)
+    unknown = sorted(set(only or []) - {p.name for p in known} - {p.stem for p in known})
+    if unknown:
+        valid = ", ".join(p.stem for p in known)
+        raise ValueError(f"unknown notebook(s) {', '.join(unknown)}; the book's are: {valid}")
+    chosen = [path for path in known if not only or path.name in only or path.stem in only]
     quiet_kernels(root)
     jobs = [(str(path), nbformat.read(path, as_version=4)) for path in chosen]
     executed: dict[str, tuple] = {}
@@ -591,7 +598,7 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
     for uri, nb, seconds, failure in execute_notebooks(root, jobs, timeout):
         executed[uri] = (nb, seconds)
         if failure:
-            failed.append(f"{uri}: the notebook failed; nothing was written\n{failure}")
+            failed.append(f"{uri}: the notebook failed; no notebook was written\n{failure}")
     if failed:  # raised once every kernel has ended, naming each notebook that failed
         raise RefreshError("\n".join(sorted(failed)))
     for path in chosen:
@@ -609,7 +616,40 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
     return chosen
 
 
-if __name__ == "__main__":  # the steps build() runs as child processes
+def refresh(root: Path | None = None, only: list[str] | None = None) -> int:
+    """``egov-repro refresh-notebooks``: ``refresh_outputs`` as a child step, so that
+    Ctrl-C or SIGTERM ends it and its kernels, as a build is ended (each notebook file
+    is then as it was or refreshed, never half-written), with one line, returning 128 +
+    the signal number."""
+    root = Path(root or Path.cwd()).resolve()
+
+    def interrupt(signum, _frame):
+        raise Interrupted(signum)
+
+    previous = {s: signal.signal(s, interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        step = [sys.executable, "-m", "egov_repro.book", "refresh", str(root), *(only or [])]
+        return _run(step, root)
+    except Interrupted as stop:
+        print(
+            f"egov-repro refresh-notebooks: interrupted by {stop}; stopped the run and its kernels",
+            file=sys.stderr,
+        )
+        return 128 + stop.signum
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+if __name__ == "__main__":  # the steps build() and refresh() run as child processes
+    if sys.argv[1:2] == ["refresh"]:
+        try:
+            for path in refresh_outputs(Path(sys.argv[2]), sys.argv[3:] or None):
+                print(f"re-executed {path}", flush=True)
+        except (RefreshError, ValueError) as error:
+            print(f"egov-repro refresh-notebooks: error: {error}", file=sys.stderr)
+            sys.exit(1)
+        sys.exit(0)
     if sys.argv[1:2] == ["build-edition"]:
         result = build_edition(Path(sys.argv[2]), sys.argv[3])
         sys.exit(result if isinstance(result, int) else 1)

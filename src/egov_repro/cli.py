@@ -115,11 +115,9 @@ def cmd_serve(args) -> int:
 
 
 def cmd_refresh(args) -> int:
-    from egov_repro.book import refresh_outputs
+    from egov_repro.book import refresh
 
-    for path in refresh_outputs(Path(args.root) if args.root else None, args.notebooks):
-        print(f"re-executed {path}")
-    return 0
+    return refresh(Path(args.root) if args.root else None, args.notebooks)
 
 
 def cmd_pdf(args) -> int:
@@ -252,13 +250,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from egov_repro.book import RefreshError
     from egov_repro.errors import DataError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (DataError, RefreshError, ValueError, FileNotFoundError) as exc:
+    except (DataError, ValueError, FileNotFoundError) as exc:
         print(f"egov-repro {args.command}: error: {exc}", file=sys.stderr)
         return 1
 
