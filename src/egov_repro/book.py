@@ -513,48 +513,60 @@ def build(
     stops the build, its kernels included, prints one line and returns 128 + the signal
     number."""
     root = Path(root or Path.cwd()).resolve()
+    return _stoppable("book", "the build", lambda: _build(root, extra_args, languages))
+
+
+def _build(root: Path, extra_args: list[str] | None, languages: list[str] | None) -> int:
+    """What ``build`` does, under its signal handling."""
+    quiet_kernels(root)
+    sweep_leftovers(root)
+    asked = [*(extra_args or []), *(f"language={lang}" for lang in languages or [])]
+    inputs = build_inputs(root, asked)
+    if up_to_date(root, inputs):
+        print("egov-repro book: nothing changed since the last build; _build/html is current")
+        return 0
+    (root / "_build" / BUILT).unlink(missing_ok=True)
+    state = invalidate(root)
+    if state["cleared"]:
+        print("egov-repro book: data, code or dependencies changed; cleared the cache")
+    python = sys.executable
+    cache_dir = cache_settings(root)[0]
+    done = cache_dir / EXECUTED
+    current = _digest([(p.name, p) for p in notebooks(root)])
+    if state["stale"] or not done.is_file() or done.read_text() != current:
+        log = root / "_build" / "egov-repro-pre-execute.log"
+        command = [python, "-m", "egov_repro.book", "pre-execute", str(root)]
+        if _run(command, root, log) == 0:
+            done.write_text(current)  # the cache now holds a run of every notebook
+        else:
+            print("egov-repro book: parallel pre-execution failed; jupyter-book will retry")
+    jupyter_book = str(Path(python).parent / "jupyter-book")
+    english = [jupyter_book, "build", str(root), "-W", "-n", "--keep-going"]
+    others = [
+        [python, "-m", "egov_repro.book", "build-edition", str(root), lang]
+        for lang in editions.LANGS
+        if lang != editions.DEFAULT and (not languages or lang in languages)
+    ]
+    code = _run_together([[*english, *(extra_args or [])], *others], root)
+    if code == 0:
+        record_build(root, inputs, asked)
+    return code
+
+
+def _stoppable(command: str, what: str, run) -> int:
+    """Call ``run()`` with SIGINT and SIGTERM raising ``Interrupted`` (whose steps then
+    end their process trees); on one, print one line and return 128 + the signal
+    number. The previous handlers are restored either way."""
 
     def interrupt(signum, _frame):
         raise Interrupted(signum)
 
     previous = {s: signal.signal(s, interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        quiet_kernels(root)
-        sweep_leftovers(root)
-        asked = [*(extra_args or []), *(f"language={lang}" for lang in languages or [])]
-        inputs = build_inputs(root, asked)
-        if up_to_date(root, inputs):
-            print("egov-repro book: nothing changed since the last build; _build/html is current")
-            return 0
-        (root / "_build" / BUILT).unlink(missing_ok=True)
-        state = invalidate(root)
-        if state["cleared"]:
-            print("egov-repro book: data, code or dependencies changed; cleared the cache")
-        python = sys.executable
-        cache_dir = cache_settings(root)[0]
-        done = cache_dir / EXECUTED
-        current = _digest([(p.name, p) for p in notebooks(root)])
-        if state["stale"] or not done.is_file() or done.read_text() != current:
-            log = root / "_build" / "egov-repro-pre-execute.log"
-            command = [python, "-m", "egov_repro.book", "pre-execute", str(root)]
-            if _run(command, root, log) == 0:
-                done.write_text(current)  # the cache now holds a run of every notebook
-            else:
-                print("egov-repro book: parallel pre-execution failed; jupyter-book will retry")
-        jupyter_book = str(Path(python).parent / "jupyter-book")
-        english = [jupyter_book, "build", str(root), "-W", "-n", "--keep-going"]
-        others = [
-            [python, "-m", "egov_repro.book", "build-edition", str(root), lang]
-            for lang in editions.LANGS
-            if lang != editions.DEFAULT and (not languages or lang in languages)
-        ]
-        code = _run_together([[*english, *(extra_args or [])], *others], root)
-        if code == 0:
-            record_build(root, inputs, asked)
-        return code
+        return run()
     except Interrupted as stop:
         print(
-            f"egov-repro book: interrupted by {stop}; stopped the build and its kernels",
+            f"egov-repro {command}: interrupted by {stop}; stopped {what} and its kernels",
             file=sys.stderr,
         )
         return 128 + stop.signum
@@ -622,23 +634,8 @@ def refresh(root: Path | None = None, only: list[str] | None = None) -> int:
     is then as it was or refreshed, never half-written), with one line, returning 128 +
     the signal number."""
     root = Path(root or Path.cwd()).resolve()
-
-    def interrupt(signum, _frame):
-        raise Interrupted(signum)
-
-    previous = {s: signal.signal(s, interrupt) for s in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        step = [sys.executable, "-m", "egov_repro.book", "refresh", str(root), *(only or [])]
-        return _run(step, root)
-    except Interrupted as stop:
-        print(
-            f"egov-repro refresh-notebooks: interrupted by {stop}; stopped the run and its kernels",
-            file=sys.stderr,
-        )
-        return 128 + stop.signum
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+    step = [sys.executable, "-m", "egov_repro.book", "refresh", str(root), *(only or [])]
+    return _stoppable("refresh-notebooks", "the run", lambda: _run(step, root))
 
 
 if __name__ == "__main__":  # the steps build() and refresh() run as child processes
