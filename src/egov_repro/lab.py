@@ -11,6 +11,7 @@ down?" question), with its kernels.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -75,5 +76,12 @@ def run(root: Path | None = None, port: int | None = None, token: str | None = N
     print(f"kernel {KERNEL_NAME!r} ({DISPLAY_NAME}): {spec}", flush=True)
     print("starting JupyterLab on the book; open the URL below, Ctrl-C stops it", flush=True)
     argv = command(root, port, token)
+    # Ctrl-C must stop the server however it was started: a shell passes SIGINT to a
+    # command it runs in the background (and to all that command starts) as ignored,
+    # an ignored signal stays ignored across exec, and Python then never raises
+    # KeyboardInterrupt. (Jupyter Server only handles SIGINT itself on a terminal.)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     os.execve(argv[0], argv, environment())
     return 0  # not reached
