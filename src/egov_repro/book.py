@@ -289,6 +289,14 @@ def _shutdown(client) -> None:
             client._cleanup_kernel()
 
 
+def _store_run(cache, uri: str, nb, seconds: float) -> None:
+    """Put an executed notebook into the book's cache, as jupyter-book would find it."""
+    from jupyter_cache.base import CacheBundleIn
+
+    bundle = CacheBundleIn(nb, uri, data={"execution_seconds": seconds})
+    cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+
+
 def pre_execute(root: Path, workers: int = 2) -> list[str]:
     """Execute the notebooks that have no cached run, on both cores at once.
 
@@ -300,7 +308,6 @@ def pre_execute(root: Path, workers: int = 2) -> list[str]:
     and reports the error in the build.
     """
     from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.cache.db import NbProjectRecord
 
     cache_dir, timeout = cache_settings(root)
@@ -316,8 +323,7 @@ def pre_execute(root: Path, workers: int = 2) -> list[str]:
         if failure:
             NbProjectRecord.set_traceback(uri, failure, cache.db)
             continue
-        bundle = CacheBundleIn(nb, uri, data={"execution_seconds": seconds})
-        cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+        _store_run(cache, uri, nb, seconds)
         done.append(uri)
     return done
 
@@ -593,7 +599,6 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
     """
     import nbformat
     from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
 
     root = Path(root or Path.cwd()).resolve()
     cache_dir, timeout = cache_settings(root)
@@ -623,8 +628,7 @@ def refresh_outputs(root: Path | None = None, only: list[str] | None = None) -> 
     for path in chosen:
         nb, seconds = executed[str(path)]
         cache.add_nb_to_project(str(path))
-        bundle = CacheBundleIn(nb, str(path), data={"execution_seconds": seconds})
-        cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+        _store_run(cache, str(path), nb, seconds)
     return chosen
 
 
