@@ -104,8 +104,12 @@ def test_every_page_is_light_for_a_phone(book):
         assert re.search(r'<meta name="description" content="[^"]{40,}"', head), name
         assert len(re.findall(r'rel="stylesheet"', head)) == 1, name
         assert "fontawesome.js" not in html and '<i class="fa' not in html, name
-        for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html):
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        for tag in scripts:
             assert re.search(r"\b(defer|async)\b", tag), (name, tag)
+        # The search index and its scripts only where the search runs.
+        loads_search = any("searchindex.js" in tag for tag in scripts)
+        assert loads_search == (Path(name).name == "search.html"), name
         figures = re.findall(r'<img\b[^>]*src="[^"]*figures/[^>]*>', html)
         for tag in figures:
             assert all(f'{a}="' in tag for a in ("alt", "width", "height")), (name, tag)

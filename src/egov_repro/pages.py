@@ -51,6 +51,13 @@ BUNDLE = "_static/egov-repro-bundle.css"
 BUNDLE_HEAD = "/* egov-repro: the rules pages can use, from "
 SCRIPT_PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script" href="[^"]*" />\n?')
 FONTAWESOME_TAG = re.compile(r'\s*<script defer src="[^"]*fontawesome\.js[^"]*"></script>')
+# The theme loads Sphinx's search scripts and the whole index on every page, for a
+# search-as-you-type box that is off (its default): 68 kB a phone parses for nothing.
+# The search page keeps them; it is where the search field sends its query.
+SEARCH_SCRIPTS = re.compile(
+    r'\s*<script (?:defer )?src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js'
+    r'|searchindex\.js)[^"]*"></script>'
+)
 
 
 def icon_table(script: Path) -> dict[tuple[str, str], tuple[int, int, str]]:
@@ -130,13 +137,16 @@ def redirect_page(stub: str, title: str, lang: str = "en") -> str | None:
     )
 
 
-def lighten(html: str, table: dict) -> str:
+def lighten(html: str, table: dict, search_page: bool = False) -> str:
     """Inline the icons, defer every external script (the theme's own already are, and
     the inline ones only set variables) and stop preloading the theme's two (deferred,
     they only ran after the first paint, yet their preload took the bandwidth the
-    stylesheet needed), drop sphinx-design's files where no
-    sphinx-design element is used, and fetch the first figure early."""
+    stylesheet needed), drop sphinx-design's files where no sphinx-design element is
+    used and the search scripts from every page but the search page, and fetch the
+    first figure early."""
     html = SYNC_SCRIPT.sub(r"<script defer \1></script>", inline_icons(html, table))
+    if not search_page:
+        html = SEARCH_SCRIPTS.sub("", html)
     html = SCRIPT_PRELOAD.sub("", html)
     if 'class="sd-' not in html:
         html = UNUSED_DESIGN.sub("", html)

@@ -127,7 +127,10 @@ def _slim_pages(app, exception) -> None:
     if not original:
         return
     table = icon_table(script)
-    pages = {page: lighten(mend(html), table) for page, html in original.items()}
+    pages = {
+        page: lighten(mend(html), table, search_page=page.name == "search.html")
+        for page, html in original.items()
+    }
     # The styles every page of this edition may need, the ones written before included.
     scripts = [
         path.read_text(encoding="utf-8", errors="replace")
