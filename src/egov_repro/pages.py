@@ -52,8 +52,8 @@ BUNDLE_HEAD = "/* egov-repro: the rules pages can use, from "
 SCRIPT_PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script" href="[^"]*" />\n?')
 FONTAWESOME_TAG = re.compile(r'\s*<script defer src="[^"]*fontawesome\.js[^"]*"></script>')
 # The theme loads Sphinx's search scripts and the whole index on every page, for a
-# search-as-you-type box that is off (its default): 68 kB a phone parses for nothing.
-# The search page keeps them; it is where the search field sends its query.
+# search-as-you-type box that is off (its default, and ours): 68 kB a phone parses for
+# nothing. The search page keeps them; it is where the search field sends its query.
 SEARCH_SCRIPTS = re.compile(
     r'\s*<script (?:defer )?src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js'
     r'|searchindex\.js)[^"]*"></script>'

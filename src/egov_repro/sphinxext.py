@@ -127,8 +127,10 @@ def _slim_pages(app, exception) -> None:
     if not original:
         return
     table = icon_table(script)
+    # The search scripts stay on every page if the theme's search-as-you-type is on.
+    everywhere = bool((app.config.html_theme_options or {}).get("search_as_you_type"))
     pages = {
-        page: lighten(mend(html), table, search_page=page.name == "search.html")
+        page: lighten(mend(html), table, search_page=everywhere or page.name == "search.html")
         for page, html in original.items()
     }
     # The styles every page of this edition may need, the ones written before included.
