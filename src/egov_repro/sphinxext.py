@@ -128,7 +128,8 @@ def _slim_pages(app, exception) -> None:
         return
     table = icon_table(script)
     # The search scripts stay on every page if the theme's search-as-you-type is on.
-    everywhere = bool((app.config.html_theme_options or {}).get("search_as_you_type"))
+    options = getattr(app.config, "html_theme_options", None) or {}
+    everywhere = bool(options.get("search_as_you_type"))
     pages = {
         page: lighten(mend(html), table, search_page=everywhere or page.name == "search.html")
         for page, html in original.items()
