@@ -60,6 +60,15 @@ def cmd_data_rebuild(args) -> int:
     return 0
 
 
+def cmd_data_fetch(args) -> int:
+    from egov_repro.fetch import fetch
+
+    for year, path, status in fetch(_data_dir(args), args.year, args.base_url):
+        verb = {"present": "already present, SHA-256 checked"}.get(status, status)
+        print(f"{year}: {path.name} {verb}")
+    return 0
+
+
 def _close(fig) -> None:
     import matplotlib.pyplot as plt
 
@@ -188,6 +197,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder holding EGOV_DATA_<year>.csv files (default: data/raw/un-egov-survey)",
     )
     p.set_defaults(func=cmd_data_rebuild)
+    p = with_data_dir(
+        data.add_parser(
+            "fetch",
+            help="download the UN exports into data/raw and check each one's SHA-256",
+        )
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        action="append",
+        help="only this edition (repeatable; default: every edition in datapackage.json)",
+    )
+    p.add_argument(
+        "--from",
+        dest="base_url",
+        metavar="BASE_URL",
+        help="download BASE_URL/EGOV_DATA_<year>.csv (a mirror, or file:///folder of exports "
+        "saved from the UN Data Center; default: the mirror recorded for each edition)",
+    )
+    p.set_defaults(func=cmd_data_fetch)
 
     p = with_data_dir(sub.add_parser("figures", help="render every figure of the book"))
     p.add_argument("--out", help="output folder (default: ./figures)")

@@ -56,7 +56,8 @@ def _source_entry(path: Path, year: int) -> dict:
         "edition": year,
         "file": f"{UN_SOURCES_DIR}/{un_export_name(year)}",
         "sha256": sha256(path),
-        "license": "United Nations terms of use: " + UN_TERMS,
+        "license": "United Nations terms of use (download and copy for personal, "
+        "non-commercial use; no right to redistribute): " + UN_TERMS,
     }
 
 
@@ -80,6 +81,10 @@ def _update_egdi_metadata(
     by_edition = {s["edition"]: s for s in descriptor.get("sources", []) if "edition" in s}
     others = [s for s in descriptor.get("sources", []) if "edition" not in s]
     for entry in sources:
+        kept = by_edition.get(entry["edition"], {})
+        if kept.get("sha256") == entry["sha256"]:
+            # the same bytes: keep what is recorded about where they came from
+            entry = {**entry, **{k: v for k, v in kept.items() if k not in entry}}
         by_edition[entry["edition"]] = entry
     descriptor["sources"] = [by_edition[y] for y in sorted(by_edition)] + others
 
