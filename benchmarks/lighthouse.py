@@ -20,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from egov_repro.pdf import SANDBOX_FLAGS
 from egov_repro.site import serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,8 +44,8 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # Installed by `npm ci --prefix benchmarks` (benchmarks/package.json pins 12.2.3).
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
 BATCH = Path(__file__).resolve().parent / "lighthouse_batch.mjs"
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+CHROME_FLAGS = " ".join(["--headless=new", *SANDBOX_FLAGS]) + (
+    " --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
 )
 

@@ -19,13 +19,14 @@ import pytest
 
 from egov_repro import claims, datasets, editions, findings
 from egov_repro import report as report_prose
+from egov_repro.pdf import SANDBOX, SANDBOX_FLAGS
 from egov_repro.site import serve
 
 from conftest import IN_CI, ROOT, build_log, run_cli, text_of
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
-    "--no-sandbox",
+    *SANDBOX_FLAGS,
     "--disable-gpu",
     "--disable-quic",
     "--no-first-run",
@@ -206,7 +207,7 @@ def browser():
     from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as p:
-        options = {"headless": True, "args": CHROMIUM_FLAGS}
+        options = {"headless": True, "args": CHROMIUM_FLAGS, "chromium_sandbox": SANDBOX}
         if CHROMIUM:
             options["executable_path"] = CHROMIUM
         try:

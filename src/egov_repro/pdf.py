@@ -69,8 +69,14 @@ PHRASES = {
 }
 MONTHS_ID = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
 PAPER_DOI = "10.54144/govsci.v4i1.45"
-# Chromium's flags for printing in a container or CI runner (no sandbox, no network).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# Chromium cannot start its sandbox as root (a container's shell, some CI runners), so
+# only there does it run without one; any other user keeps the sandbox. Playwright turns
+# the sandbox off unless asked not to: launch with ``chromium_sandbox=SANDBOX``.
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+SANDBOX = not AS_ROOT
+SANDBOX_FLAGS = [] if SANDBOX else ["--no-sandbox"]
+# Chromium's flags for printing (no GPU, no network of its own).
+CHROMIUM_ARGS = [*SANDBOX_FLAGS, "--disable-gpu", "--disable-background-networking"]
 
 
 # --- what is printed ----------------------------------------------------------------
@@ -394,7 +400,7 @@ def missing_printer() -> str:
         pass
     return (
         "For the PDF (make pdf), install Chromium: `sudo apt-get install chromium` or "
-        "`.venv/bin/python -m playwright install chromium`."
+        "`make pdf-env && .venv/bin/python -m playwright install chromium`."
     )
 
 
@@ -492,8 +498,14 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
     """Print every built edition to ``out`` (default ``_build/pdf``) as
     ``egov-repro-<lang>.pdf``, and put a copy in the edition's site (``pdf/``), where
     every page's download menu links it."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise FileNotFoundError(
+            "the PDF printer (Playwright) is not installed: `make pdf` installs it "
+            "(requirements-pdf.lock), or `pip install 'egov-repro[pdf]'`"
+        ) from None
 
     root = (root or Path.cwd()).resolve()
     html = root / "_build" / "html"
@@ -506,7 +518,7 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS
+                executable_path=chromium_path(), args=CHROMIUM_ARGS, chromium_sandbox=SANDBOX
             )
         except PlaywrightError as exc:
             raise FileNotFoundError(

