@@ -30,9 +30,9 @@ check-python:
 # The environment is *synced* to the book's lock: packages it no longer lists are removed
 # (uv pip sync; the pip fallback rebuilds the environment from scratch instead), and the
 # groups installed on top of it (test, pdf, lab) are installed again after such a sync.
-$(STAMP): requirements.lock pyproject.toml | check-python
+$(STAMP): requirements.lock requirements-uv.lock pyproject.toml | check-python
 	@test -x $(BIN_SH)/python || $(PYTHON_SH) -m venv $(VENV_SH)
-	@if $(BIN_SH)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION) 2>/dev/null; then \
+	@if $(BIN_SH)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-uv.lock 2>/dev/null; then \
 	  echo "syncing .venv to requirements.lock with uv"; \
 	  $(BIN_SH)/uv pip sync -q --compile-bytecode --python $(BIN_SH)/python --require-hashes requirements.lock && \
 	  $(BIN_SH)/uv pip install -q --python $(BIN_SH)/python --no-deps -e . ; \
@@ -100,8 +100,10 @@ bench: $(TEST_STAMP)
 # requirements-pdf.lock and requirements-lab.lock the book's plus one extra. Each is
 # constrained by the one before, so a package has one version in all four and the groups
 # can be installed together. requirements.txt: the book's pins plus the package itself.
+# requirements-uv.lock: uv itself (UV_VERSION), installed by its hashes before anything.
 UV_COMPILE = $(BIN_SH)/uv pip compile -q --universal --python-version 3.11 --generate-hashes
 lock: $(STAMP)
+	echo "uv==$(UV_VERSION)" | $(UV_COMPILE) --no-header - -o requirements-uv.lock
 	$(UV_COMPILE) pyproject.toml -o requirements.lock
 	$(UV_COMPILE) --extra test --extra pdf -c requirements.lock pyproject.toml -o requirements-test.lock
 	$(UV_COMPILE) --extra pdf -c requirements-test.lock pyproject.toml -o requirements-pdf.lock

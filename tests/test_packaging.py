@@ -53,13 +53,33 @@ def test_every_workflow_validates_against_the_github_schema():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_test_workflow_runs_make_test_on_push_and_pull_request():
+def test_test_workflow_runs_ci_run_on_push_and_pull_request_on_311_and_313():
+    """One list of system packages: the workflow runs .ci/run (which ends with the
+    README's test command) under CI=true, on the oldest and newest Python claimed."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text())
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as True
     assert "push" in triggers and "pull_request" in triggers
-    steps = workflow["jobs"]["test"]["steps"]
-    assert any(step.get("run") == readme_commands()[1] for step in steps)
-    assert workflow["jobs"]["test"]["runs-on"] == "ubuntu-latest"
+    job = workflow["jobs"]["test"]
+    assert job["strategy"]["matrix"]["python-version"] == ["3.11", "3.13"]
+    runs = [step for step in job["steps"] if "run" in step]
+    assert [step["run"] for step in runs] == [".ci/run"]
+    assert runs[0]["env"]["CI"] == "true"
+    assert runs[0]["env"]["PYTHON"] == "python${{ matrix.python-version }}"
+    assert "apt-get" not in (ROOT / ".github" / "workflows" / "test.yml").read_text()
+
+
+def test_every_action_is_pinned_by_commit_and_uv_by_its_hashes():
+    for path in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        uses = re.findall(r"uses:\s*(\S+)", path.read_text())
+        assert uses, path
+        for action in uses:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), (path.name, action)
+    uv = (ROOT / "requirements-uv.lock").read_text()
+    assert re.search(r"^uv==[\d.]+ \\$", uv, re.M) and uv.count("--hash=sha256:") >= 10
+    makefile = (ROOT / "Makefile").read_text()
+    version = re.search(r"^UV_VERSION := (\S+)$", makefile, re.M).group(1)
+    assert f"uv=={version} " in uv
+    assert "--require-hashes -r requirements-uv.lock" in makefile
 
 
 def test_pages_deployment_waits_for_the_tests():
