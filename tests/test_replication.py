@@ -83,3 +83,63 @@ def test_chromium_runs_without_its_sandbox_only_as_root(monkeypatch):
             if path.name in {"pdf.py", "test_replication.py"}:
                 continue
             assert "--no-sandbox" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.fixture(scope="module")
+def exhibits():
+    from egov_repro import figures
+
+    return figures.exhibits_table(), figures.exhibit_files()
+
+
+def readme_section(title: str) -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readmes_list_of_exhibits_is_the_generated_one(exhibits):
+    table, _files = exhibits
+    section = readme_section("List of exhibits")
+    found = section.split("<!-- exhibits:start -->\n", 1)[1].split("<!-- exhibits:end -->")[0]
+    assert found == table, "run `egov-repro exhibits` and paste its table into README.md"
+    # the paper's six figures each have a row
+    assert "| Figure 1 |" in table and "| Figure 2 |" in table and "| Figure 3 |" in table
+    assert "Figures 4–6 (not rebuilt" in table
+
+
+def test_every_file_the_list_names_is_made_by_the_build_and_committed(exhibits, built_book):
+    _table, files = exhibits
+    assert "figures/fig1-southeast-asia-egdi-2022.png" in files
+    assert "figures/fig3-indonesia-egdi-trend-en.csv" in files
+    missing = [f for f in files if not (built_book / f).is_file()]
+    assert not missing, f"named in the list of exhibits, not made by the build: {missing}"
+    # and the committed figures are exactly those: no figure is made that the list omits
+    committed = sorted(f"figures/{p.name}" for p in (ROOT / "figures").iterdir())
+    assert committed == files
+
+
+def test_the_readme_has_the_template_sections_in_the_templates_order():
+    """The Social Science Data Editors' template README, in its order."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    order = [
+        "## Data availability and provenance",
+        "### Statement about rights",
+        "### Summary of availability",
+        "### Details on each data source",
+        "## Dataset list",
+        "## Computational requirements",
+        "### Software requirements",
+        "### Controlled randomness",
+        "### Memory, runtime and storage",
+        "## Description of programs and code",
+        "## Instructions to replicators",
+        "## List of exhibits",
+        "## References",
+    ]
+    positions = [text.find(f"\n{heading}\n") for heading in order]
+    assert -1 not in positions, [h for h, p in zip(order, positions, strict=True) if p == -1]
+    assert positions == sorted(positions)
+    rights = readme_section("Data availability and provenance")
+    assert "https://www.un.org/en/about-us/terms-of-use" in rights
+    assert "non-commercial" in rights and "redistribut" in rights
+    assert "egov-repro data fetch" in rights

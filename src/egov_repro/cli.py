@@ -83,6 +83,13 @@ def cmd_figures(args) -> int:
     return 0
 
 
+def cmd_exhibits(args) -> int:
+    from egov_repro import figures
+
+    print(figures.exhibits_table(_data_dir(args)), end="")
+    return 0
+
+
 def cmd_profile(args) -> int:
     from egov_repro import figures
 
@@ -221,6 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_data_dir(sub.add_parser("figures", help="render every figure of the book"))
     p.add_argument("--out", help="output folder (default: ./figures)")
     p.set_defaults(func=cmd_figures)
+
+    p = with_data_dir(
+        sub.add_parser(
+            "exhibits", help="print the list of exhibits (the README's table) as Markdown"
+        )
+    )
+    p.set_defaults(func=cmd_exhibits)
 
     p = with_data_dir(sub.add_parser("profile", help="render one country's profile figure"))
     p.add_argument("iso3", help="ISO 3166 alpha-3 code, e.g. IDN")

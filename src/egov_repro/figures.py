@@ -586,3 +586,131 @@ def paper_figures(data_dir=None) -> list[PaperFigure]:
             "tangkapan layar portal DKI Jakarta, Surabaya, dan Bandung",
         ),
     ]
+
+
+# --- the list of exhibits (the README's "List of exhibits") ---------------------------
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """A figure or table of the book: the notebook that makes it and, for a figure, the
+    maker and parameters it calls (the notebook's defaults), whose id names its files."""
+
+    title: str
+    notebook: str
+    make: object = None  # a figure maker taking ``lang``, or None for a table or text alone
+
+
+def book_exhibits(data_dir=None) -> list[Exhibit]:
+    """Every figure and table the book shows, in the book's order, at the parameters the
+    book is built with."""
+    latest = editions_in(load_egdi(data_dir))[-1]
+    chapter = "chapters/{}.ipynb".format
+    return [
+        Exhibit("Figure: Southeast Asia ranked by EGDI, 2022", "intro.ipynb", figure1),
+        Exhibit("Table: coverage of each edition and its source file", chapter("01-data")),
+        Exhibit(
+            "Figure and table: Southeast Asia ranked by EGDI, 2022",
+            chapter("02-southeast-asia-ranking"),
+            figure1,
+        ),
+        Exhibit(
+            "Figure and table: the ten provinces of PeGI 2016",
+            chapter("03-top-provinces"),
+            figure2,
+        ),
+        Exhibit(
+            "Figure and table: Indonesia's EGDI, components and world rank in every edition",
+            chapter("04-indonesia-trend"),
+            figure3,
+        ),
+        Exhibit("Text: why the portal screenshots are not rebuilt", "chapters/05-portals.md"),
+        Exhibit(
+            "Tables: the verdict on each of the paper's statements, and the follow-ups",
+            chapter("06-reproduction-report"),
+        ),
+        Exhibit(
+            f"Figure and table: Southeast Asia ranked by EGDI, {latest}",
+            chapter("07-latest-edition"),
+            partial(figure1, latest),
+        ),
+        Exhibit(
+            f"Figure: Indonesia's EGDI, components and world rank, marking {latest}",
+            chapter("07-latest-edition"),
+            partial(figure3, latest),
+        ),
+        Exhibit(
+            f"Table: Indonesia's indices and world rank, {paper.SURVEY_YEAR} and {latest}",
+            chapter("07-latest-edition"),
+        ),
+        Exhibit(
+            "Figure and table: the components (OSI, HCI, TII) of the region in two editions",
+            chapter("08-components"),
+            components_figure,
+        ),
+        Exhibit(
+            "Table: Indonesia's place under each definition of the region",
+            chapter("09-sensitivity"),
+        ),
+        Exhibit(
+            "Figure and table: a country's profile (Indonesia)",
+            chapter("10-country-profile"),
+            profile_figure,
+        ),
+    ]
+
+
+def exhibit_ids(exhibit: Exhibit, data_dir=None) -> list[str]:
+    """The ids of the figure an exhibit shows, Indonesian then English (each written as
+    figures/<id>.png, .svg and .csv); none for a table or text alone."""
+    if exhibit.make is None:
+        return []
+    import matplotlib.pyplot as plt
+
+    ids = []
+    for lang in ("id", "en"):
+        figure = exhibit.make(lang=lang, data_dir=data_dir)
+        plt.close(figure.fig)
+        ids.append(figure.id)
+    return ids
+
+
+FIGURE_FILES = ("png", "svg", "csv")
+
+
+def exhibits_table(data_dir=None) -> str:
+    """The list of exhibits as a Markdown table: each of the paper's figures and each
+    figure and table of the book -> the notebook that makes it -> the files it writes
+    (``figures/<id>.{png,svg,csv}``, Indonesian and English)."""
+    rows = [
+        "| exhibit | rebuilds the paper's | notebook | files it writes |",
+        "|---|---|---|---|",
+    ]
+    paper_of = {p.chapter: p for p in paper_figures(data_dir)}
+    formats = "{" + ",".join(FIGURE_FILES) + "}"
+    for exhibit in book_exhibits(data_dir):
+        ids = exhibit_ids(exhibit, data_dir)
+        source = paper_of.get(Path(exhibit.notebook).stem)
+        rebuilds = "–"
+        if source:
+            numbers = [str(n) for n in source.numbers]
+            rebuilds = ("Figures " if len(numbers) > 1 else "Figure ") + "–".join(
+                dict.fromkeys([numbers[0], numbers[-1]])
+            )
+            if source.rebuilt_from == "not-rebuilt":
+                rebuilds += " (not rebuilt: screenshots)"
+        files = "<br>".join(f"`figures/{i}.{formats}`" for i in ids) or "none"
+        rows.append(f"| {exhibit.title} | {rebuilds} | `{exhibit.notebook}` | {files} |")
+    return "\n".join(rows) + "\n"
+
+
+def exhibit_files(data_dir=None) -> list[str]:
+    """Every file the list of exhibits names, as paths inside the project."""
+    return sorted(
+        {
+            f"figures/{i}.{ext}"
+            for exhibit in book_exhibits(data_dir)
+            for i in exhibit_ids(exhibit, data_dir)
+            for ext in FIGURE_FILES
+        }
+    )
