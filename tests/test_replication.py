@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib
 import re
 
+import pytest
+
 from conftest import ROOT
 
 LOCKS = ["requirements.lock", "requirements-test.lock", "requirements-pdf.lock"]
