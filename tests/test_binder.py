@@ -27,7 +27,7 @@ def test_repo2docker_builds_python_3_11_and_runs_the_kernel_setup(tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
     names = ["binder", "Makefile", "requirements.lock", "requirements-uv.lock"]
-    for name in [*names, "requirements.txt", "runtime.txt"]:
+    for name in [*names, "requirements.txt"]:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name)
     result = dockerfile(repo)

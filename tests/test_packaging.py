@@ -176,9 +176,12 @@ def test_console_script_is_installed():
 
 
 def test_binder_has_what_repo2docker_needs_and_colab_is_not_offered():
-    """repo2docker reads runtime.txt and requirements.txt; the latter installs this
-    package (-e .) and the pinned stack, and the data ships in the repository."""
-    assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
+    """repo2docker reads binder/ (runtime.txt, postBuild) and ignores the top-level
+    configuration files, so there is no top-level runtime.txt to drift from it;
+    requirements.txt (-e . and the book's pins) is what `pip install -r` users get, and
+    the data ships in the repository."""
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+    assert not (ROOT / "runtime.txt").exists()
     requirements = (ROOT / "requirements.txt").read_text().splitlines()
     assert "-e ." in requirements and any(r.startswith("jupyter-book==1.") for r in requirements)
     assert not (ROOT / "postBuild").exists() and not (ROOT / "environment.yml").exists()

@@ -19,16 +19,8 @@ DEFAULT = "en"
 # Where each edition's pages live in the built site, relative to its root.
 SUBDIR = {"en": "", "id": "id"}
 NAMES = {"en": "English", "id": "Bahasa Indonesia"}
-SWITCH = {"en": "Read this page in English", "id": "Baca halaman ini dalam Bahasa Indonesia"}
 # The Indonesian edition's own title; the English one is _config.yml's.
 TITLES = {"id": "E-government di Indonesia: reproduksi terbuka"}
-# How each edition describes itself where a page has no text of its own (search, index).
-SUMMARIES = {
-    "en": "an executable reproduction of Fahlevy, Saleh and Nurmiyati (2023) from the "
-    "UN E-Government Survey data",
-    "id": "reproduksi yang dapat dijalankan ulang atas Fahlevy, Saleh dan Nurmiyati (2023) "
-    "berdasarkan data Survei E-Government PBB",
-}
 SEPARATOR = " | "
 # Interface strings that the themes (sphinx-book-theme, pydata-sphinx-theme, MyST-NB) and
 # the site footer bring in English even when Sphinx's language is Indonesian.

@@ -33,11 +33,6 @@ TERMS = {
 }
 
 
-def term(key: str, lang: str) -> str:
-    """The book's one name for ``key`` in ``lang``."""
-    return TERMS[key][check_lang(lang)]
-
-
 LABELS = {
     "egdi": {"id": "EGDI", "en": "EGDI"},
     "egdi_long": TERMS["egdi"],

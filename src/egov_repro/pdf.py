@@ -25,7 +25,7 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from egov_repro import __version__
+from egov_repro import __version__, paper
 from egov_repro.atomic import write_bytes, write_text
 from egov_repro.editions import SEPARATOR, pick
 from egov_repro.errors import DataError
@@ -68,7 +68,6 @@ PHRASES = {
     },
 }
 MONTHS_ID = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
-PAPER_DOI = "10.54144/govsci.v4i1.45"
 # Chromium cannot start its sandbox as root (a container's shell, some CI runners), so
 # only there does it run without one; any other user keeps the sandbox. Playwright turns
 # the sandbox off unless asked not to: launch with ``chromium_sandbox=SANDBOX``.
@@ -357,7 +356,7 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
 <dt>{words["data_version"]}</dt><dd>{escape(data)}</dd>
 <dt>{words["built"]}</dt><dd>{format_date(date, lang)}, {words["commit"]}
 <code>{escape(commit)}</code></dd>
-<dt>{words["paper"]}</dt><dd><a href="https://doi.org/{PAPER_DOI}">doi:{PAPER_DOI}</a></dd>
+<dt>{words["paper"]}</dt><dd><a href="https://doi.org/{paper.DOI}">doi:{paper.DOI}</a></dd>
 <dt>{words["online"]}</dt><dd><a href="{escape(online)}">{escape(online)}</a></dd>
 </dl>
 <p><strong>{words["cite"]}</strong></p>
@@ -471,7 +470,7 @@ def fix_metadata(
     writer.metadata = {
         "/Title": title,
         "/Author": "egov-repro contributors",
-        "/Subject": "Reproduction of Fahlevy, Saleh & Nurmiyati (2023), doi:" + PAPER_DOI,
+        "/Subject": "Reproduction of Fahlevy, Saleh & Nurmiyati (2023), doi:" + paper.DOI,
         "/Creator": "egov-repro pdf (Chromium)",
         "/Producer": "egov-repro",
         "/CreationDate": stamp,

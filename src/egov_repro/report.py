@@ -94,12 +94,6 @@ def anchor(record: dict) -> str:
     return f"claim-{record['id']}"
 
 
-def verdict_scale_md(lang: str = "en") -> str:
-    """The one verdict scale, as a Markdown list (verdict names in ``lang``)."""
-    names, rules = VERDICT_NAMES[check_lang(lang)], verdict_rules(lang)
-    return "\n".join(f"- {MARKERS[v]} **{names[v]}**: {rules[v]}." for v in VERDICTS) + "\n"
-
-
 def verdict_scale_html() -> str:
     """The verdict scale as the page shows it, in both editions."""
 
