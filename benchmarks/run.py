@@ -42,6 +42,7 @@ from egov_repro.book import BOOK_FILES, notebooks
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ENV_FILES = ["Makefile", "pyproject.toml", "requirements.txt", "requirements.lock", "README.md"]
+ENV_FILES += ["requirements-uv.lock"]  # uv itself, installed by its hashes
 IMPORTS = "import pandas, matplotlib.pyplot, seaborn"
 
 
