@@ -145,3 +145,28 @@ def test_the_readme_has_the_template_sections_in_the_templates_order():
     assert "https://www.un.org/en/about-us/terms-of-use" in rights
     assert "non-commercial" in rights and "redistribut" in rights
     assert "egov-repro data fetch" in rights
+
+
+def test_make_book_installs_the_books_lock_alone_and_make_test_adds_the_test_group():
+    makefile = (ROOT / "Makefile").read_text()
+    targets = dict(re.findall(r"^([\w$().-]+):(.*)$", makefile, re.M))
+    assert targets["book"].split() == ["$(STAMP)"]
+    assert "requirements-test.lock" not in targets["$(STAMP)"]
+    assert targets["test"].split()[0] == "$(TEST_STAMP)"
+    assert targets["pdf"].split() == ["$(PDF_STAMP)"]
+    assert targets["lab"].split() == ["$(LAB_STAMP)"]
+    assert targets["$(TEST_STAMP)"].split() == ["requirements-test.lock", "$(STAMP)"]
+
+
+def test_egov_repro_pdf_without_the_printer_says_how_to_install_it(monkeypatch, capsys, tmp_path):
+    import sys
+
+    from egov_repro.cli import main
+
+    # what the book's environment is like: no Playwright (None makes the import fail)
+    monkeypatch.setitem(sys.modules, "playwright", None)
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)
+    code = main(["pdf", "--root", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1
+    assert "the PDF printer (Playwright) is not installed: `make pdf` installs it" in err
