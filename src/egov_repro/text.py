@@ -8,6 +8,7 @@ functions, so that a number reads the same way everywhere in one edition.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 LANGS = ("en", "id")
@@ -26,14 +27,24 @@ def _localise(formatted: str, lang: str) -> str:
     return formatted.translate(str.maketrans({",": ".", ".": ","}))
 
 
+def rounded(value, decimals: int = 4) -> Decimal:
+    """``value`` rounded as the UN and a reader round: half away from zero, on its decimal
+    value (0.39775 -> 0.3978), not on the binary float nearest to it (which a plain
+    ``round`` or format rounds down, or half to even). A computed value such as a
+    median is first read to ten decimals, which removes the float's own noise."""
+    exact = Decimal(repr(round(float(value), 10)))
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def number(value, decimals: int = 4, lang: str = "en") -> str:
-    """0.7160 / 0,7160; 2,316.5 / 2.316,5 (thousands grouped, ``decimals`` places)."""
-    return _localise(f"{float(value):,.{decimals}f}", lang)
+    """0.7160 / 0,7160; 2,316.5 / 2.316,5 (thousands grouped, ``decimals`` places,
+    rounded half away from zero: ``rounded``)."""
+    return _localise(f"{rounded(value, decimals):,.{decimals}f}", lang)
 
 
 def signed(value, decimals: int = 4, lang: str = "en") -> str:
-    """+0.2248 / +0,2248; -0.0100 / -0,0100."""
-    return _localise(f"{float(value):+,.{decimals}f}", lang)
+    """+0.2248 / +0,2248; -0.0100 / -0,0100 (rounded as ``number``)."""
+    return _localise(f"{rounded(value, decimals):+,.{decimals}f}", lang)
 
 
 def whole(n, lang: str = "en") -> str:
