@@ -85,9 +85,16 @@ def pick(lang: str, en: str, id: str) -> str:
     return en if _check(lang) == "en" else id
 
 
-def bilingual(render: Callable[[str], str]) -> str:
+def shown(lang: str | None = None) -> tuple[str, ...]:
+    """The languages an output shows: both (None, what the book asks for, each edition
+    keeping its own) or the one a notebook's ``lang`` parameter names."""
+    return LANGS if lang is None else (_check(lang),)
+
+
+def bilingual(render: Callable[[str], str], langs: tuple[str, ...] = LANGS) -> str:
     """One HTML output holding both editions: each language's ``render(lang)`` wrapped in
-    ``<div class="egov-lang" lang="…">``; the build keeps the edition's own wrapper."""
+    ``<div class="egov-lang" lang="…">``; the build keeps the edition's own wrapper.
+    ``langs``: fewer languages (a notebook run for one language, ``shown``)."""
     return "".join(
-        f'<div class="egov-lang" lang="{escape(lang)}">{render(lang)}</div>' for lang in LANGS
+        f'<div class="egov-lang" lang="{escape(lang)}">{render(lang)}</div>' for lang in langs
     )
