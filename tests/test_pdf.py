@@ -298,3 +298,18 @@ def test_structure_element_ids_from_chromiums_dom_are_renumbered_alike():
     second = b"/ID (node00000458) /ID (node00000459) /K (node00000458)"
     assert pdf.stable_node_ids(first) == pdf.stable_node_ids(second)
     assert pdf.stable_node_ids(first) == b"/ID (node00000000) /ID (node00000001) /K (node00000000)"
+
+
+def test_a_pdf_link_sleeps_and_wakes_byte_for_byte():
+    """Without the PDF a page's links to it are placeholders (the menu item hidden);
+    once printed, the same text again."""
+    from egov_repro import pdflinks
+
+    page = (
+        '<li><a href="../pdf/egov-repro-en.pdf" target="_blank"\n   class="btn">x</a></li>'
+        '<p><a href="pdf/egov-repro-id.pdf">egov-repro-id.pdf</a></p>'
+    )
+    asleep = pdflinks.dormant(page)
+    assert "href=" not in asleep and 'target="' not in asleep
+    assert asleep.startswith('<li hidden><a data-egov-pdf="../pdf/egov-repro-en.pdf"')
+    assert pdflinks.live(asleep) == page and pdflinks.dormant(asleep) == asleep

@@ -646,11 +646,11 @@ def _provinces(ctx) -> list[dict]:
     low, high = float(printed["score"].min()), float(printed["score"].max())
     if primary is None:
         compared = ctx.t(
-            "No primary PeGI 2016 table is in the data package, so nothing "
+            "No primary table of these scores is in the data package, so nothing "
             "independent of the paper was compared: data/raw/pegi-2016-top10.csv is "
             "our transcription of the paper's own text, which credits a databoks "
             "chart.",
-            "Paket data tidak memuat tabel primer PeGI 2016, sehingga tidak ada pembanding "
+            "Paket data tidak memuat tabel primer skor-skor ini, sehingga tidak ada pembanding "
             "yang independen dari makalah: data/raw/pegi-2016-top10.csv adalah transkripsi "
             "kami atas teks makalah itu sendiri, yang merujuk sebuah grafik databoks.",
         )
@@ -716,7 +716,8 @@ def _provinces(ctx) -> list[dict]:
             ctx.t(
                 f"The printed values run from {ctx.num(low, 2)} to {ctx.num(high, 2)}. As "
                 "percentages they would be implausibly low for the best provinces; they fit "
-                "the scale of Kominfo's PeGI scores, which tops out at 4. "
+                "the scale of Kominfo's e-government ranking (PeGI), which tops out at 4: our "
+                "inference, since the paper never names PeGI. "
                 + (
                     "Without a primary table the unit cannot be settled."
                     if primary is None
@@ -724,7 +725,8 @@ def _provinces(ctx) -> list[dict]:
                 ),
                 f"Nilai yang tercetak berkisar dari {ctx.num(low, 2)} hingga {ctx.num(high, 2)}. "
                 "Sebagai persentase, nilai itu terlalu rendah untuk provinsi-provinsi terbaik; "
-                "nilai itu cocok dengan skala skor PeGI Kominfo, yang maksimumnya 4. "
+                "nilai itu cocok dengan skala pemeringkatan e-government Kominfo (PeGI), yang "
+                "maksimumnya 4; ini dugaan kami, karena makalah tidak pernah menyebut PeGI. "
                 + (
                     "Tanpa tabel primer, satuannya tidak dapat dipastikan."
                     if primary is None

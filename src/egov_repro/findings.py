@@ -419,8 +419,13 @@ def landing(records: list[dict], data_dir=None, lang: str = "en") -> dict:
     groups: dict[str, list] = {}
     for figure in paper_figures(data_dir):
         groups.setdefault(figure.rebuilt_from, []).append(figure)
+    years = datasets.editions(data_dir)
     sentences = []
     for source, group in groups.items():
+        extended = [f for f in group if f.extended]
+        group = [f for f in group if not f.extended]
+        if not group:
+            continue
         numbers = [n for f in group for n in f.numbers]
         figures = _figure_numbers(numbers, lang)
         plural = len(numbers) > 1
@@ -453,7 +458,27 @@ def landing(records: list[dict], data_dir=None, lang: str = "en") -> dict:
                 )
             else:
                 text = f"{head} dibuat ulang dari {source_name[source]}."
-        sentences.append(text)
+        sentences.append((group[0].numbers[0], text))
+        for figure in extended:
+            number = _figure_numbers(list(figure.numbers), lang)
+            sentences.append(
+                (
+                    figure.numbers[0],
+                    pick(
+                        lang,
+                        f"{number} of the paper ({figure.subject}) is the paper's chart extended, "
+                        f"from the same data: every edition from {years[0]} to {years[-1]}, with "
+                        "the three components of the index, the Southeast Asian median and the "
+                        "world rank, where the paper's caption names only the index and the "
+                        f"{paper.SURVEY_YEAR} survey.",
+                        f"{number} makalah ({figure.subject_id}) adalah grafik makalah yang "
+                        f"diperluas, dari data yang sama: setiap edisi dari {years[0]} hingga "
+                        f"{years[-1]}, lengkap dengan tiga komponen indeks, median Asia Tenggara, "
+                        "dan peringkat dunia, sedangkan keterangan gambar dalam makalah hanya "
+                        f"menyebut indeks itu dan survei {paper.SURVEY_YEAR}.",
+                    ),
+                )
+            )
     stated = claims.paper_claims(records)
     unverifiable = claims.counts(records)["unverifiable"]
     checked = len(stated) - unverifiable
@@ -504,7 +529,7 @@ def landing(records: list[dict], data_dir=None, lang: str = "en") -> dict:
         )
     return {
         "scope_sentence": scope,
-        "figures_sentence": " ".join(sentences),
+        "figures_sentence": " ".join(text for _, text in sorted(sentences)),
         "checked_sentence": said,
     }
 

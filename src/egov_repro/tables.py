@@ -39,6 +39,7 @@ HEADERS = {
     "sha256": ("SHA-256 (first 12)", "SHA-256 (12 karakter pertama)"),
     "paper_order": ("Paper's order", "Urutan dalam makalah"),
     "province": ("Province", "Provinsi"),
+    "official_name": ("Official name", "Nama resmi"),
     "province_code": ("Code", "Kode"),
     "score": ("Score", "Skor"),
     "measure": ("Measure", "Ukuran"),
