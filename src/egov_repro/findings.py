@@ -27,7 +27,7 @@ from egov_repro.figures import (
 from egov_repro.labels import check_lang
 from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
-from egov_repro.text import join_and, number, ordinal, pick, signed, whole
+from egov_repro.text import in_words, join_and, number, ordinal, pick, signed, whole
 
 # The provinces on Java (Figure 2's "on Java" count), by ISO 3166-2 code.
 JAVA = ("ID-JK", "ID-JB", "ID-JT", "ID-JI", "ID-YO", "ID-BT")
@@ -599,8 +599,34 @@ def audit_values(records_by_lang: dict | None = None, data_dir=None, lang: str =
     return {
         "n_paper": whole(len(claims.paper_claims(records)), lang),
         "places_verdict": claims.VERDICT_NAMES[lang][by_id["places-6-to-10"]["verdict"]],
+        "not_audited": not_audited(lang),
         **claims.figure1_omission(data_dir, lang),
     }
+
+
+def not_audited(lang: str = "en") -> str:
+    """The statements of the paper the audit leaves out (``paper.NOT_AUDITED``), each
+    with its key words and place, and why: no table of the package bears on them."""
+    check_lang(lang)
+    items = [
+        f"{pick(lang, english, indonesian)} («{words}», {claims.where_in(where, lang)})"
+        for where, words, english, indonesian in paper.NOT_AUDITED
+    ]
+    n = in_words(len(items), lang)
+    return pick(
+        lang,
+        f"The paper also states {n} things that no table of the data package bears on: "
+        + "; ".join(items)
+        + ". They are laws, instructions and the make-up of a government body, not values "
+        "the UN survey measures, so the audit does not judge them; checking them would take "
+        "the legal texts and Kominfo's own records.",
+        f"Makalah juga menyatakan {n} hal yang tidak dapat diuji dengan tabel mana pun dalam "
+        "paket data: "
+        + "; ".join(items)
+        + ". Hal-hal itu berupa undang-undang, instruksi, dan susunan sebuah badan "
+        "pemerintah, bukan nilai yang diukur survei PBB, sehingga audit tidak menilainya; "
+        "untuk memeriksanya diperlukan naskah hukumnya dan catatan Kominfo sendiri.",
+    )
 
 
 def median_rule(data_dir=None, lang: str = "en") -> str:

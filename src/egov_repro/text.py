@@ -52,6 +52,22 @@ def whole(n, lang: str = "en") -> str:
     return _localise(f"{int(n):,d}", lang)
 
 
+NUMBER_WORDS = {
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    "id": (
+        "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+        "sembilan", "sepuluh",
+    ),
+}  # fmt: skip
+
+
+def in_words(n: int, lang: str = "en") -> str:
+    """A small count in words (three / tiga), as prose writes it and as a sentence must
+    begin; from 11 on, digits (``whole``)."""
+    n = int(n)
+    return NUMBER_WORDS[_check(lang)][n] if 0 <= n <= 10 else whole(n, lang)
+
+
 def percent(value, decimals: int = 2, lang: str = "en") -> str:
     """``value`` already in percent: 71.60 percent / 71,60 persen."""
     return f"{number(value, decimals, lang)} {'percent' if lang == 'en' else 'persen'}"
