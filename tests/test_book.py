@@ -149,7 +149,8 @@ def test_report_page_is_made_for_people(book):
     html, text = page.read_text(), text_of(page)
     records = claims.audit()
     assert f"{len(claims.paper_claims(records))} statements of the paper" in text
-    assert html.count('class="claim-card verdict-') == len(records)
+    assert html.count('class="claim-card verdict-') == len(claims.paper_claims(records))
+    assert html.count('class="claim-card follow-up"') == len(claims.follow_ups(records))
     # "…" only inside the paper's quoted words, where it marks words left out.
     assert "…" not in re.sub(r"«[^»]*»", "", text)
     assert "<th>0</th>" not in html and "dataframe" not in html
@@ -651,3 +652,25 @@ def test_the_indonesian_edition_speaks_indonesian_in_its_interface_too(pristine)
         for english in editions.INTERFACE["id"]:
             assert f">{english}<" not in html and f'="{english}"' not in html, (page, english)
         assert "Data package version" not in html, page
+
+
+def test_no_reader_page_shows_a_record_id(pristine):
+    """A statement is named in words and linked to its card, never by the audit's id
+    ('earlier-rank-year', 'sea-place'): ids are for `egov-repro claims --json`. (An id
+    that is also a plain word, such as 'rise', may appear as a word, never quoted.)"""
+    project, _ = pristine
+    ids = [r["id"] for r in claims.audit()]
+    found = []
+    for html_dir in (project / "_build" / "html", project / "_build" / "html" / "id"):
+        for page in edition_pages(html_dir):
+            html = (html_dir / page).read_text(encoding="utf-8")
+            article = re.search(r"<article class=\"bd-article\".*</article>", html, re.S)
+            if article is None:
+                continue
+            text = unescape(re.sub(r"<[^>]+>", " ", article.group(0)))
+            for key in ids:
+                word = rf"(?<![\w-]){re.escape(key)}(?![\w-])"
+                quoted = rf"['‘“\"]{re.escape(key)}['’”\"]"
+                if ("-" in key and re.search(word, text)) or re.search(quoted, text):
+                    found.append(f"{html_dir.name}/{page}: {key}")
+    assert not found, found

@@ -280,3 +280,22 @@ def test_values_are_rounded_half_away_from_zero_on_their_decimal_value(value, sh
     assert signed(-value) == "-" + shown and str(rounded(value)) == shown
     low, high = float(shown) - 0.00005, float(shown) + 0.00005
     assert number((low + high) / 2) == shown  # a median of two published values
+
+
+def test_the_bibliography_is_sorted_by_label_and_names_each_softwares_version():
+    """A reader expects the list in the order of its labels, and the software with the
+    version the lock pins and its address (not an address the theme shortens)."""
+    style = bibstyle.AuthorYearStyle()
+    formatted = list(style.format_bibliography(parse_file(ROOT / "references.bib")).entries)
+    labels = [e.label for e in formatted]
+    assert labels == sorted(labels, key=str.casefold)
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    for key, package in [("papermill", "papermill"), ("nbval", "nbval"),
+                         ("jupyterbook", "jupyter-book"), ("pandas", "pandas"),
+                         ("matplotlib", "matplotlib"), ("seaborn", "seaborn")]:  # fmt: skip
+        version = re.search(rf"^{package}==(\S+)", lock, re.M).group(1)
+        text = next(e for e in formatted if e.key == key).text.render_as("text")
+        assert f"{version}, as pinned in requirements.lock" in text, key
+        assert f"pypi.org/project/{package}/{version}" in text, key
+    for entry in formatted:
+        assert "URL: https://github.com" not in entry.text.render_as("text"), entry.key

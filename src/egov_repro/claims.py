@@ -541,7 +541,7 @@ def _rise(ctx) -> dict:
         {"rank_places": places, "from_year": previous},
         verdict,
         ctx.t(
-            f"The paper's {paper.RISE} 'poin' count world-rank places, from "
+            f"The paper's {paper.RISE} 'poin' count places of the world rank, from "
             f"{paper.EARLIER_RANK} to {paper.RANK_2022}. In the data Indonesia's rank went from "
             f"{was} in {previous} to {now} in {ctx.year}, so the size of the rise {size}. "
             f"{period}",
