@@ -31,6 +31,7 @@ from egov_repro.labels import check_lang
 from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
 from egov_repro.text import (
+    in_words,
     join_and,
     number,
     ordinal,
@@ -344,9 +345,11 @@ def _top_four(ctx) -> dict:
         ahead,
         verdict_of_parts(holding, n),
         ctx.t(
-            f"{holding} of the {n} places the paper gives match the published world ranks. "
+            f"{in_words(holding).capitalize()} of the {in_words(n)} places the paper gives "
+            "match the published world ranks. "
             f"The order in the data is: {order}.",
-            f"{holding} dari {n} urutan yang diberikan makalah sesuai dengan peringkat dunia "
+            f"{in_words(holding, 'id').capitalize()} dari {in_words(n, 'id')} urutan yang "
+            "diberikan makalah sesuai dengan peringkat dunia "
             f"yang dipublikasikan. Urutan menurut data: {order}.",
         ),
     )
@@ -593,8 +596,10 @@ def _places_6_to_10(ctx) -> dict:
         verdict_of_parts(holding, len(stated)),
         omission
         + ctx.t(
-            f"{holding} of the {len(stated)} places are right; in the data the five are {in_data}.",
-            f"{holding} dari {len(stated)} urutan itu benar; menurut data, kelimanya adalah "
+            f"{in_words(holding).capitalize()} of the {in_words(len(stated))} places are "
+            f"right; in the data the {in_words(len(stated))} are {in_data}.",
+            f"{in_words(holding, 'id').capitalize()} dari {in_words(len(stated), 'id')} urutan "
+            "itu benar; menurut data, kelimanya adalah "
             f"{in_data}.",
         ),
     )

@@ -21,7 +21,7 @@ from egov_repro.claims import (
     verdict_rules,
 )
 from egov_repro.labels import check_lang
-from egov_repro.text import bilingual, join_and, pick
+from egov_repro.text import bilingual, in_words, join_and, pick
 
 # How a verdict reads in a sentence ("the world rank is confirmed").
 VERDICT_PHRASES = {
@@ -151,10 +151,12 @@ def tally_md(records: list[dict], lang: str = "en") -> str:
     return pick(
         lang,
         f"The audit checks **{sum(c.values())} statements of the paper**: "
-        f"{join_and(parts)}. {n_follow} follow-up questions, asked of the latest data, are "
+        f"{join_and(parts)}. {in_words(n_follow).capitalize()} follow-up questions, asked of "
+        "the latest data, are "
         "listed separately and not counted.",
         f"Audit ini memeriksa **{sum(c.values())} pernyataan makalah**: "
-        f"{join_and(parts, 'id')}. {n_follow} pertanyaan lanjutan, yang diajukan kepada "
+        f"{join_and(parts, 'id')}. {in_words(n_follow, 'id').capitalize()} pertanyaan "
+        "lanjutan, yang diajukan kepada "
         "data terbaru, dicantumkan terpisah dan tidak ikut dihitung.",
     )
 
