@@ -286,7 +286,7 @@ def test_the_indonesian_pdf_has_its_chapters_as_bookmarks_and_indonesian_numbers
         for title in page_headings(html, doc):
             assert title in marks, (doc, title)
     text = pdf_text(path)
-    assert "EGDI 0,7160 dan peringkat dunia ke-77" in text
+    assert "EGDI 0,7160 dan peringkat ke-77 dunia" in text
     cover = pdf_text(path, 1, 1)
     assert "Dibuat pada 1 Desember 2025" in cover or "1 Desember 2025" in cover
     assert "doi:10.54144/govsci.v4i1.45" in cover

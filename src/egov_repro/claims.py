@@ -52,7 +52,7 @@ VERDICT_RULES = {
     "unverifiable": "the package has no primary data that could check it",
 }
 VERDICT_RULES_ID = {
-    "confirmed": "setiap bagian pernyataan itu berlaku dalam data, dalam satuan dan untuk tahun "
+    "confirmed": "setiap bagian pernyataan itu sesuai dengan data, dalam satuan dan untuk tahun "
     "atau periode yang disebutkannya",
     "partly": "sebagian berlaku: angkanya benar tetapi satuan atau tahunnya tidak, atau "
     "pernyataan itu hanya berlaku untuk sebagian daftar atau periode yang disebutkannya",
@@ -575,7 +575,7 @@ def _places_6_to_10(ctx) -> dict:
             f"The paper's chart leaves out {missing}. The omission comes from the databoks "
             "(2022) chart that the paper reproduces, which lists ten countries. Every country "
             "ranked below an omitted one is placed too high. ",
-            f"Grafik makalah tidak memuat {missing}. Kekurangan ini berasal dari grafik "
+            f"Grafik makalah tidak memuat {missing}. Ketiadaan negara itu berasal dari grafik "
             "databoks (2022) yang direproduksi makalah, yang hanya memuat sepuluh negara. "
             "Setiap negara yang peringkatnya di bawah negara yang terlewat ditempatkan terlalu "
             "tinggi. ",

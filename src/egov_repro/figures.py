@@ -123,7 +123,7 @@ def _place_text(table: pd.DataFrame, focus: str, names: dict, region: str, lang:
         lang,
         f"{names[focus]} is number {place} with an EGDI of {egdi} (world rank {rank}).",
         f"{names[focus]} berada di urutan ke-{place} dengan EGDI {egdi} "
-        f"(peringkat dunia ke-{rank}).",
+        f"(peringkat ke-{rank} dunia).",
     )
 
 

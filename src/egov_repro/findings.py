@@ -66,7 +66,7 @@ def ranking(
             f"Of the {n} countries of {where}, {names[focus]} is number {place}, with an EGDI "
             f"of {egdi} and world rank {rank}.",
             f"{names[focus]} berada di urutan ke-{place} dari {n} {_countries_of(region, lang)}, "
-            f"dengan EGDI {egdi} dan peringkat dunia ke-{rank}.",
+            f"dengan EGDI {egdi} dan peringkat ke-{rank} dunia.",
         )
     first, last = table.iloc[0], table.iloc[-1]
     lead = number(first["egdi"] - table["egdi"].iloc[1] if n > 1 else 0.0, 4, lang)
@@ -77,9 +77,9 @@ def ranking(
         lang,
         f"{top} leads (EGDI {top_egdi}, world rank {top_rank}, {lead} ahead of the next "
         f"country) and {bottom} closes the list ({bottom_egdi}, world rank {bottom_rank}).",
-        f"{top} berada di urutan teratas (EGDI {top_egdi}, peringkat dunia ke-{top_rank}, "
+        f"{top} berada di urutan teratas (EGDI {top_egdi}, peringkat ke-{top_rank} dunia, "
         f"unggul {lead} atas negara berikutnya), sedangkan {bottom} berada di urutan "
-        f"terakhir ({bottom_egdi}, peringkat dunia ke-{bottom_rank}).",
+        f"terakhir ({bottom_egdi}, peringkat ke-{bottom_rank} dunia).",
     )
     out["omission_sentence"] = _omission(table, survey_year, focus, names, data_dir, lang)
     return out
@@ -111,7 +111,7 @@ def _omission(
         text = pick(
             lang,
             f"{names[r['iso3']]}, which stands at place {place} (world rank {rank})",
-            f"{names[r['iso3']]}, yang berada di urutan ke-{place} (peringkat dunia ke-{rank})",
+            f"{names[r['iso3']]}, yang berada di urutan ke-{place} (peringkat ke-{rank} dunia)",
         )
         if not focus_row.empty and place == int(focus_row["regional_rank"].iloc[0]) + 1:
             text += pick(
@@ -124,8 +124,8 @@ def _omission(
         f"out {join_and(described)}. The gap comes from the databoks chart the paper reproduces. "
         "Every country ranked below a missing one is placed one step too high in the paper.",
         f"Grafik makalah memuat {in_chart} batang, padahal kawasan ini terdiri atas "
-        f"{len(table)} negara: grafik itu melewatkan {join_and(described, lang)}. Kekurangan "
-        "ini berasal dari grafik databoks yang direproduksi makalah. Setiap negara yang "
+        f"{len(table)} negara: grafik itu melewatkan {join_and(described, lang)}. Ketiadaan "
+        "negara itu berasal dari grafik databoks yang direproduksi makalah. Setiap negara yang "
         "peringkatnya di bawah negara yang terlewat ditempatkan satu urutan terlalu tinggi "
         "dalam makalah.",
     )
@@ -642,8 +642,8 @@ def median_rule(data_dir=None, lang: str = "en") -> str:
         "stored as missing (no data) and left out, never counted as 0.",
         "Median dihitung dari negara-negara yang disurvei dalam suatu edisi dan memiliki "
         "nilai di edisi itu: negara yang belum disurvei tidak memiliki nilai, sedangkan "
-        "angka 0 yang dipublikasikan untuk EGDI, HCI, atau TII disimpan sebagai data kosong "
-        "(tanpa data) dan tidak diikutkan, tidak pernah dihitung sebagai 0.",
+        "angka 0 yang dipublikasikan untuk EGDI, HCI, atau TII dicatat sebagai data hilang "
+        "dan dikeluarkan dari perhitungan, tidak pernah dihitung sebagai 0.",
     )
     if years:
         listed = join_and([str(y) for y in years], lang)
@@ -652,7 +652,7 @@ def median_rule(data_dir=None, lang: str = "en") -> str:
             f" This leaves out countries that the UN ranked, tied at the bottom, with an EGDI "
             f"of 0, in {listed}.",
             f" Karena itu, negara-negara yang oleh PBB ditempatkan bersama di peringkat "
-            f"terbawah dengan EGDI 0 pada {listed} tidak diikutkan.",
+            f"terbawah dengan EGDI 0 pada {listed} dikeluarkan dari perhitungan.",
         )
     return rule
 

@@ -67,7 +67,7 @@ class FigureBlock:
         other = next((g for g in self.by_lang.values() if g is not f), None)
         width, height = (round(v * 100) for v in f.fig.get_size_inches())
         svg = self.href(f.id, "svg")
-        table = pick(lang, "the plotted table", "tabel yang digambar")
+        table = pick(lang, "the plotted table", "data grafik")
         links = [
             f'<a href="{self.href(f.id, "csv")}">{escape(f.id)}.csv</a> ({table})',
             f'<a href="{svg}">SVG</a>',

@@ -33,7 +33,7 @@ HEADERS = {
     "countries": ("Countries listed", "Negara yang tercantum"),
     "surveyed": ("Surveyed", "Disurvei"),
     "countries_surveyed": ("Countries surveyed", "Negara yang disurvei"),
-    "zeros_as_missing": ("Zeros stored as missing", "Angka 0 disimpan sebagai data kosong"),
+    "zeros_as_missing": ("Zeros stored as missing", "Angka 0 dicatat sebagai data hilang"),
     "flagged_anomalies": ("Flagged anomalies", "Anomali yang ditandai"),
     "source_file": ("UN export", "Berkas ekspor PBB"),
     "sha256": ("SHA-256 (first 12)", "SHA-256 (12 karakter pertama)"),

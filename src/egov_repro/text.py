@@ -82,8 +82,9 @@ def ordinal(n: int, lang: str = "en") -> str:
 
 
 def rank_phrase(n: int, lang: str = "en") -> str:
-    """world rank 77 / peringkat dunia ke-77."""
-    return f"world rank {int(n)}" if _check(lang) == "en" else f"peringkat dunia ke-{int(n)}"
+    """world rank 77 / peringkat ke-77 dunia (as the Indonesian press and government
+    write it)."""
+    return f"world rank {int(n)}" if _check(lang) == "en" else f"peringkat ke-{int(n)} dunia"
 
 
 def join_and(items, lang: str = "en") -> str:
