@@ -310,7 +310,7 @@ def sensitivity(
     changed = rows[definitions].nunique(axis=1, dropna=True) > 1
     out = {
         "year": str(year),
-        "n_changed": whole(int(changed.sum()), lang),
+        "n_changed": in_words(int(changed.sum()), lang),
         "changed": join_and([names[c] for c in changed[changed].index], lang)
         or pick(lang, "no country", "tidak ada negara"),
     }
