@@ -283,6 +283,24 @@ class _Context:
         return max(y for y in self.editions if y < year)
 
 
+def _share(holding: int, total: int, lang: str) -> str:
+    """How many of a list's parts hold, in words, to open a sentence: "All four of the",
+    "None of the five", "Three of the four" / "Keempat", "Tidak satu pun dari kelima",
+    "Tiga dari empat"."""
+    n = in_words(total, lang)
+    if lang == "en":
+        if holding == total:
+            return f"All {n} of the"
+        return (
+            f"None of the {n}" if holding == 0 else f"{in_words(holding).capitalize()} of the {n}"
+        )
+    if holding == total:
+        return f"Ke{n}" if 1 < total <= 10 else f"Semua {n}"
+    if holding == 0:
+        return f"Tidak satu pun dari ke{n}" if 1 < total <= 10 else f"Tidak satu pun dari {n}"
+    return f"{in_words(holding, 'id').capitalize()} dari {n}"
+
+
 def _decimal(value: float, lang: str) -> str:
     """A number as typed (0.4, 4), with the decimal separator of ``lang``."""
     text = f"{value:g}"
@@ -345,11 +363,11 @@ def _top_four(ctx) -> dict:
         ahead,
         verdict_of_parts(holding, n),
         ctx.t(
-            f"{in_words(holding).capitalize()} of the {in_words(n)} places the paper gives "
-            "match the published world ranks. "
+            f"{_share(holding, n, 'en')} places the paper gives match the published world "
+            "ranks. "
             f"The order in the data is: {order}.",
-            f"{in_words(holding, 'id').capitalize()} dari {in_words(n, 'id')} urutan yang "
-            "diberikan makalah sesuai dengan peringkat dunia "
+            f"{_share(holding, n, 'id')} urutan yang diberikan makalah sesuai dengan peringkat "
+            "dunia "
             f"yang dipublikasikan. Urutan menurut data: {order}.",
         ),
     )
@@ -596,10 +614,10 @@ def _places_6_to_10(ctx) -> dict:
         verdict_of_parts(holding, len(stated)),
         omission
         + ctx.t(
-            f"{in_words(holding).capitalize()} of the {in_words(len(stated))} places are "
-            f"right; in the data the {in_words(len(stated))} are {in_data}.",
-            f"{in_words(holding, 'id').capitalize()} dari {in_words(len(stated), 'id')} urutan "
-            "itu benar; menurut data, kelimanya adalah "
+            f"{_share(holding, len(stated), 'en')} places are right; in the data the "
+            f"{in_words(len(stated))} are {in_data}.",
+            f"{_share(holding, len(stated), 'id')} urutan itu benar; menurut data, kelimanya "
+            "adalah "
             f"{in_data}.",
         ),
     )
