@@ -40,9 +40,11 @@ def sea_2022():
 def test_every_record_is_complete_and_says_where_it_comes_from(records):
     for record in records.values():
         assert tuple(record) == claims.FIELDS
-        assert record["verdict"] in claims.VERDICTS
         assert record["source"] in claims.SOURCES
-        for field in ("claim", "where", "paper_says", "data_says", "explanation"):
+        stated = record["source"] == "paper"
+        assert (record["verdict"] in claims.VERDICTS) == stated
+        fields = ("claim", "where", "data_says", "explanation") + (("paper_says",) * stated)
+        for field in fields:
             assert record[field] and "…" not in record[field] and "..." not in record[field]
         assert record["explanation"].endswith("."), record["id"]
     assert {r["id"] for r in records.values() if r["source"] == "follow-up"} == {
@@ -102,7 +104,8 @@ def test_a_right_number_in_the_wrong_year_or_unit_is_partly_right(records):
     assert rise["data_value"] == {"rank_places": 11, "from_year": 2020}
     assert laos["data_value"]["value"] == pytest.approx(0.3764)
     assert rise["verdict"] == laos["verdict"] == "partly"
-    assert "world-rank places" in rise["explanation"] and "37.64 percent" in laos["explanation"]
+    assert "places of the world rank" in rise["explanation"]
+    assert "37.64 percent" in laos["explanation"]
 
 
 def test_places_6_to_10_are_shifted_by_viet_nam_from_databoks(records, sea_2022):
@@ -153,6 +156,7 @@ def test_latest_follow_ups_use_the_newest_edition(records):
     weakest = egdi[(egdi["year"] == LATEST) & (egdi["iso3"] == "IDN")][["osi", "hci", "tii"]]
     assert r["data_value"] == weakest.astype(float).iloc[0].idxmin().upper()
     assert f"({LATEST})" in r["claim"] and r["source"] == "follow-up"
+    assert r["baseline"] == {"year": 2022, "says": "TII", "value": "TII"} and r["changed"]
     # In the 2024 edition, human capital (HCI), not infrastructure, is the lowest.
     assert analysis.weakest_component(egdi, "IDN", 2024)[0] == "hci"
 
@@ -162,6 +166,45 @@ def test_success_and_failure_countries_palestine_not_surveyed(records):
     assert r["data_value"]["not_surveyed"] == ["Palestine"]
     assert r["data_value"]["ranks"]["KOR"] == 3 and r["data_value"]["ranks"]["MOZ"] == 173
     assert r["verdict"] == "partly"
+
+
+def test_the_success_and_failure_explanation_names_what_fails(records):
+    """The groups sit apart (that part holds), but two named successes are below the
+    world median of 2022: the explanation names them with their values."""
+    egdi = load_egdi()
+    y2022 = egdi[(egdi["year"] == 2022) & egdi["egdi_rank"].notna()]
+    median = float(y2022["egdi"].median())
+    r = records["success-and-failure-countries"]
+    assert r["data_value"]["world_median_egdi"] == pytest.approx(median) == 0.6235
+    assert r["data_value"]["successes_below_median"] == ["KEN", "IND"]
+    assert r["data_value"]["groups_apart"] is True
+    assert "do not overlap, which holds" in r["explanation"]
+    assert (
+        "Kenya (0.5589) and India (0.5883), called successes, sit below the 2022 world "
+        "median EGDI (0.6235)"
+    ) in r["explanation"]
+    assert "Palestine cannot be checked" in r["explanation"]
+
+
+def test_follow_ups_carry_no_verdict_on_the_paper():
+    """`egov-repro claims --json`: a follow-up asks the paper's question of newer data;
+    it shows the paper's edition beside the newest and whether the value changed."""
+    result = subprocess.run(
+        [sys.executable, "-m", "egov_repro", "claims", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    printed = {r["id"]: r for r in json.loads(result.stdout)}
+    for key in ("sea-place-latest", "weakest-component-latest"):
+        r = printed[key]
+        assert r["source"] == "follow-up"
+        assert r["verdict"] is None and r["paper_says"] is None and r["paper_value"] is None
+        assert r["baseline"]["year"] == 2022 and isinstance(r["changed"], bool)
+        assert "The paper says" not in json.dumps(r)
+    place = printed["sea-place-latest"]
+    assert (place["baseline"]["value"], place["data_value"], place["changed"]) == (5, 4, True)
+    assert place["related"] == ["sea-place"]
 
 
 def test_tally_counts_paper_statements_only(records):
@@ -232,22 +275,30 @@ FLIPS = {
         {(2022, "UGA", "egdi_rank"): 50},
         "differs",
     ),
-    "TII still weakest": ("weakest-component-latest", {(LATEST, "IDN", "tii"): 0.3}, "confirmed"),
+    # A follow-up has no verdict: the data move whether its value changed since 2022.
+    "TII still weakest": ("weakest-component-latest", {(LATEST, "IDN", "tii"): 0.3}, "unchanged"),
     "fifth again": (
         "sea-place-latest",
         {(LATEST, "IDN", "egdi_rank"): rank_for_fifth_place(LATEST)},
-        "confirmed",
+        "unchanged",
     ),
 }
+
+
+def outcome(record: dict) -> str:
+    """A statement's verdict, or whether a follow-up's value changed since the paper."""
+    if record["source"] == "follow-up":
+        return "changed" if record["changed"] else "unchanged"
+    return record["verdict"]
 
 
 @pytest.mark.parametrize("case", list(FLIPS))
 def test_a_data_change_flips_the_verdict(data_copy, records, case):
     claim, changes, expected = FLIPS[case]
-    assert records[claim]["verdict"] != expected
+    assert outcome(records[claim]) != expected
     edit(data_copy, changes)
     flipped = {r["id"]: r for r in claims.audit(data_copy)}
-    assert flipped[claim]["verdict"] == expected
+    assert outcome(flipped[claim]) == expected
 
 
 def test_a_primary_pegi_table_makes_the_provinces_checkable(data_copy, records):

@@ -42,12 +42,50 @@ def test_the_rise_is_judged_as_the_rank_change_the_paper_states(printed):
     assert rise["data_value"] == {"rank_places": 11, "from_year": 2020}
     # The number holds, the year does not: the same year as the record it refers to.
     assert rise["verdict"] == printed["earlier-rank-year"]["verdict"] == "partly"
-    assert "earlier-rank-year" in rise["explanation"]
+    assert rise["related"] == ["earlier-rank-year"]
+    assert "statement on Indonesia's rank before 2022" in rise["explanation"]
+
+
+def test_the_papers_two_years_for_rank_88_are_named_and_linked(printed):
+    """The paper gives rank 88 'in 2021' after Figure 1 and 'in 2020' before Figure 3: both
+    cards say so and link each other; the 2020 paragraph's origin is credited."""
+    earlier, move = printed["earlier-rank-year"], printed["rank-2020-to-2022"]
+    assert earlier["related"] == ["rank-2020-to-2022"] and move["related"] == ["earlier-rank-year"]
+    assert "contradicts itself" in earlier["explanation"]
+    assert "gives 2020 for rank 88, where its first subsection gave 2021" in move["explanation"]
+    assert move["cited_source"] == "aptika2022" and "'11 peringkat'" in move["explanation"]
+    bib = parse_file(ROOT / "references.bib").entries["aptika2022"]
+    assert (
+        "signifikan-hasil-survei-e-government-indonesia-naik-11-peringkat"
+        in (bib.fields["howpublished"])
+    )
+
+
+def test_the_credit_as_the_paper_gives_it_is_apart_from_our_identification(printed):
+    for key in ("sea-place", "top-four-order", "places-6-to-10"):
+        assert printed[key]["credited"] == "fig1-caption", key
+    assert paper.CREDITS["fig1-caption"][0].endswith("«databoks.katadata.co.id (2022)»")
+    assert printed["rank-keeps-rising"]["credited"] == "fig3-caption"
+    for key in ("provinces-top10-2016", "provinces-unit-2016"):
+        assert printed[key]["credited"] == "fig2-caption"
+        assert "PeGI" not in printed[key]["claim"] + printed[key]["paper_says"]
+    # The paper never names PeGI: our identification says it is our inference.
+    from egov_repro.report import cited_name
+
+    assert "our inference" in cited_name("databoks2016")
+    assert "dugaan kami" in cited_name("databoks2016", "id")
+
+
+def test_the_provinces_are_named_as_the_paper_prints_them(printed):
+    said = printed["provinces-top10-2016"]["paper_says"]
+    assert "Bangka Belitung, Daerah Istimewa Yogyakarta" in said
+    assert "Kepulauan" not in said and "DI Yogyakarta" not in said
 
 
 def test_the_un_numbers_name_the_un_as_the_papers_source(printed):
     for key in ("egdi-value", "world-rank", "earlier-rank-year", "rise"):
         assert printed[key]["cited_source"] == "un2022", key
+        assert printed[key]["credited"] == "un-reports", key
     assert printed["egdi-value"]["paper_words"].startswith("PBB melaporkan")
     for key in ("sea-place", "top-four-order", "places-6-to-10"):
         assert printed[key]["cited_source"] == "databoks2022", key
@@ -227,3 +265,37 @@ def test_the_readme_and_the_glossary_are_pages_of_the_site():
     glossary = (ROOT / "glossary.md").read_text(encoding="utf-8")
     for term in ("EGDI", "OSI", "HCI", "TII", "EPI", "PeGI", "SPBE", "databoks", "ITU"):
         assert re.search(rf"^{re.escape(term)}$", glossary, re.M), term
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [(0.39775, "0.3978"), (0.45515, "0.4552"), (0.04545, "0.0455"), (0.72665, "0.7267")],
+)
+def test_values_are_rounded_half_away_from_zero_on_their_decimal_value(value, shown):
+    """As the UN and a reader round (not the binary float's half to even); the same rule
+    for a computed median, whose float lies a hair below the half."""
+    from egov_repro.text import number, rounded, signed
+
+    assert number(value) == shown and number(value, 4, "id") == shown.replace(".", ",")
+    assert signed(-value) == "-" + shown and str(rounded(value)) == shown
+    low, high = float(shown) - 0.00005, float(shown) + 0.00005
+    assert number((low + high) / 2) == shown  # a median of two published values
+
+
+def test_the_bibliography_is_sorted_by_label_and_names_each_softwares_version():
+    """A reader expects the list in the order of its labels, and the software with the
+    version the lock pins and its address (not an address the theme shortens)."""
+    style = bibstyle.AuthorYearStyle()
+    formatted = list(style.format_bibliography(parse_file(ROOT / "references.bib")).entries)
+    labels = [e.label for e in formatted]
+    assert labels == sorted(labels, key=str.casefold)
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    for key, package in [("papermill", "papermill"), ("nbval", "nbval"),
+                         ("jupyterbook", "jupyter-book"), ("pandas", "pandas"),
+                         ("matplotlib", "matplotlib"), ("seaborn", "seaborn")]:  # fmt: skip
+        version = re.search(rf"^{package}==(\S+)", lock, re.M).group(1)
+        text = next(e for e in formatted if e.key == key).text.render_as("text")
+        assert f"{version}, as pinned in requirements.lock" in text, key
+        assert f"pypi.org/project/{package}/{version}" in text, key
+    for entry in formatted:
+        assert "URL: https://github.com" not in entry.text.render_as("text"), entry.key

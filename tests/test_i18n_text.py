@@ -47,7 +47,7 @@ ENGLISH_VERDICT_WORDS = re.compile(
         (lambda lang: text.ordinal(1, lang), "1st", "ke-1"),
         (lambda lang: text.ordinal(12, lang), "12th", "ke-12"),
         (lambda lang: text.ordinal(23, lang), "23rd", "ke-23"),
-        (lambda lang: text.rank_phrase(77, lang), "world rank 77", "peringkat dunia ke-77"),
+        (lambda lang: text.rank_phrase(77, lang), "world rank 77", "peringkat ke-77 dunia"),
         (lambda lang: text.join_and(["a", "b", "c"], lang), "a, b and c", "a, b, dan c"),
         (lambda lang: text.join_and(["a", "b"], lang), "a and b", "a dan b"),
         (lambda lang: text.join_and(["a"], lang), "a", "a"),
@@ -114,7 +114,7 @@ def test_the_indonesian_audit_is_written_in_indonesian(audits):
     by_id = {r["id"]: r for r in indonesian}
     assert by_id["egdi-value"]["data_says"] == "0,7160"
     assert by_id["sea-place"]["data_says"] == "ke-5"
-    assert by_id["world-rank"]["claim"] == "Indonesia berada di peringkat dunia ke-77 pada 2022."
+    assert by_id["world-rank"]["claim"] == "Indonesia berada di peringkat ke-77 dunia pada 2022."
     assert "Gambar 1" in by_id["sea-place"]["where"] and "Abstrak" in by_id["sea-place"]["where"]
     for r in indonesian:
         for key in ("claim", "where", "paper_says", "data_says", "explanation"):
@@ -208,7 +208,7 @@ def test_findings_keep_the_english_digits_and_write_indonesian_numbers(findings_
     )
     assert ranking_id["focus_sentence"] == (
         "Indonesia berada di urutan ke-5 dari 11 negara Asia Tenggara, dengan EGDI 0,7160 "
-        "dan peringkat dunia ke-77."
+        "dan peringkat ke-77 dunia."
     )
     dataset_en, dataset_id = findings_both["dataset"]
     assert (dataset_en["n_rows"], dataset_id["n_rows"]) == ("2,316", "2.316")

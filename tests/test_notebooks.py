@@ -76,6 +76,40 @@ def test_figure2_in_indonesian(tmp_path, working_tree_untouched):
     assert table["province"].iloc[0] == "DKI Jakarta"
 
 
+def shown_languages(notebook_path) -> tuple[set[str], str]:
+    """The languages of a run's HTML outputs, and its plain-text outputs joined."""
+    import json
+    import re
+
+    cells = json.loads(notebook_path.read_text(encoding="utf-8"))["cells"]
+    outputs = [o for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])]
+    html = "".join("".join(o.get("data", {}).get("text/html", "")) for o in outputs)
+    plain = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    return set(re.findall(r'class="egov-lang" lang="(\w+)"', html)), plain
+
+
+@pytest.mark.parametrize(
+    "lang, table_label, caption",
+    [
+        ("id", "Sepuluh provinsi seperti tercetak di makalah", "Daftar 10 provinsi"),
+        ("en", "The ten provinces as the paper prints them", "The 10 provinces"),
+    ],
+)
+def test_lang_chooses_the_language_the_notebook_shows(tmp_path, lang, table_label, caption):
+    """`papermill ... -p lang id` shows the Indonesian table and figure only, `-p lang en`
+    the English ones; without it (the book) both are there."""
+    run("03-top-provinces", tmp_path, lang=lang)
+    langs, plain = shown_languages(tmp_path / "03-top-provinces.out.ipynb")
+    assert langs == {lang}
+    assert caption in plain
+    other = "The 10 provinces" if lang == "id" else "Daftar 10 provinsi"
+    assert other not in plain
+    stored, _ = shown_languages(ROOT / "chapters" / "03-top-provinces.ipynb")
+    assert stored == {"en", "id"}
+    html = (tmp_path / "03-top-provinces.out.ipynb").read_text(encoding="utf-8")
+    assert table_label in html
+
+
 def test_figure3_marks_2024_in_english_against_world_median(tmp_path, working_tree_untouched):
     run("04-indonesia-trend", tmp_path, survey_year=2024, region="world", lang="en")
     table = figure_csv(working_tree_untouched, "fig3-indonesia-egdi-trend-world-2024-en")

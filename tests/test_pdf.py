@@ -214,6 +214,10 @@ def test_the_site_links_the_pdf_from_every_page_and_shows_both_versions(printed)
         assert f'href="{"../" * depth}pdf/egov-repro-en.pdf"' in page, doc
         assert f"egov-repro <code>{__version__}</code>" in page, doc
         assert f"Data package version <code>{data_version}</code>" in page, doc
+        # The Indonesian edition links its own PDF, now that the print put it there.
+        page_id = (html / "id" / f"{doc}.html").read_text(encoding="utf-8")
+        assert f'href="{"../" * depth}pdf/egov-repro-id.pdf"' in page_id, doc
+        assert "data-egov-pdf" not in page + page_id, doc
 
 
 def test_editions_add_indonesian_once_its_site_is_built(tmp_path):
@@ -286,7 +290,7 @@ def test_the_indonesian_pdf_has_its_chapters_as_bookmarks_and_indonesian_numbers
         for title in page_headings(html, doc):
             assert title in marks, (doc, title)
     text = pdf_text(path)
-    assert "EGDI 0,7160 dan peringkat dunia ke-77" in text
+    assert "EGDI 0,7160 dan peringkat ke-77 dunia" in text
     cover = pdf_text(path, 1, 1)
     assert "Dibuat pada 1 Desember 2025" in cover or "1 Desember 2025" in cover
     assert "doi:10.54144/govsci.v4i1.45" in cover
@@ -298,3 +302,18 @@ def test_structure_element_ids_from_chromiums_dom_are_renumbered_alike():
     second = b"/ID (node00000458) /ID (node00000459) /K (node00000458)"
     assert pdf.stable_node_ids(first) == pdf.stable_node_ids(second)
     assert pdf.stable_node_ids(first) == b"/ID (node00000000) /ID (node00000001) /K (node00000000)"
+
+
+def test_a_pdf_link_sleeps_and_wakes_byte_for_byte():
+    """Without the PDF a page's links to it are placeholders (the menu item hidden);
+    once printed, the same text again."""
+    from egov_repro import pdflinks
+
+    page = (
+        '<li><a href="../pdf/egov-repro-en.pdf" target="_blank"\n   class="btn">x</a></li>'
+        '<p><a href="pdf/egov-repro-id.pdf">egov-repro-id.pdf</a></p>'
+    )
+    asleep = pdflinks.dormant(page)
+    assert not re.search(r"\s(href|target)=", asleep)
+    assert asleep.startswith('<li hidden><a data-egov-pdf="../pdf/egov-repro-en.pdf"')
+    assert pdflinks.live(asleep) == page and pdflinks.dormant(asleep) == asleep

@@ -56,3 +56,12 @@ def test_unknown_code_exits_non_zero_with_suggestions_and_no_traceback(tmp_path)
     assert "IDN (Indonesia)" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_profile_writes_outside_the_tracked_tree_by_default(tmp_path, data_copy):
+    """Without --out the files go to _build/profiles beside the data (git ignores
+    _build/), never into the book's figures/ folder."""
+    assert main(["profile", "THA", "--data-dir", str(data_copy)]) == 0
+    written = data_copy.parent / "_build" / "profiles" / "profile-tha.svg"
+    assert written.is_file()
+    assert not (data_copy.parent / "figures" / "profile-tha.svg").exists()

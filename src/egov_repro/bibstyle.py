@@ -11,8 +11,10 @@ from string import ascii_lowercase
 
 from pybtex.plugin import find_plugin
 from pybtex.plugin import register_plugin as register_pybtex
+from pybtex.style import template
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.sorting import BaseSortingStyle
 from sphinxcontrib.bibtex.plugin import register_plugin as register_sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
@@ -52,13 +54,32 @@ class AuthorYearLabels(BaseLabelStyle):
             seen[base] += 1
 
 
+class LabelOrder(BaseSortingStyle):
+    """The bibliography in the order of the labels a reader sees ("databoks 2016",
+    "Ditjen Aptika 2022", "Fahlevy et al. 2023", "UN DESA 2003"), case ignored: pybtex's
+    own order puts every organisation, whose name is braced, after every person."""
+
+    def sorting_key(self, entry):
+        title = entry.fields.get("title", "").strip("{}").casefold()
+        return (_who(entry).strip("{}").casefold(), entry.fields.get("year", ""), title)
+
+
 class AuthorYearStyle(PlainStyle):
-    """pybtex's plain style (sorted by author, year, title) with author-year labels."""
+    """pybtex's plain style with author-year labels, sorted by label, and each address
+    shown without its scheme (the theme would shorten a GitHub address shown in full to
+    "owner/name", which reads as a broken link)."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.label_style = AuthorYearLabels()
         self.format_labels = self.label_style.format_labels
+        self.sort_style = LabelOrder()
+        self.sort = self.sort_style.sort
+
+    def format_url(self, e):
+        shown = e.fields.get("url", "").split("://", 1)[-1].rstrip("/")
+        url = template.field("url", raw=True)
+        return template.words["URL:", template.href(url)[shown]]
 
 
 def _round() -> BracketStyle:

@@ -497,6 +497,23 @@ def up_to_date(root: Path, inputs: str) -> bool:
     return built.get("inputs") == inputs and built.get("outputs") == _outputs(root)
 
 
+def site_as_recorded(root: Path) -> bool:
+    """True when the site is exactly as the last complete build recorded it."""
+    try:
+        built = json.loads((root / "_build" / BUILT).read_text())
+    except (OSError, ValueError):
+        return False
+    return built.get("outputs") == _outputs(root)
+
+
+def record_site(root: Path) -> None:
+    """Record the site as it stands now as the last build's (after `egov-repro pdf` has
+    added the PDFs and their links to a site that was as the build left it)."""
+    built = json.loads((root / "_build" / BUILT).read_text())
+    built["outputs"] = _outputs(root)
+    atomic.write_bytes(root / "_build" / BUILT, json.dumps(built).encode())
+
+
 def record_build(root: Path, inputs: str, extra_args: list[str] | None = None) -> bool:
     """After a complete build: record what it read and wrote, unless an input changed
     while it ran (then the next build must run again)."""

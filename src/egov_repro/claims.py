@@ -8,7 +8,9 @@ One verdict scale serves every record (``VERDICT_RULES``). A number that is righ
 another unit or for another year than the one stated is *partly* right, whichever
 number it is; a statement about a list or a period is judged by how much of it holds.
 Records with ``source == "follow-up"`` ask the paper's question of newer data; they
-are not statements of the paper and are never counted in its tally.
+are not statements of the paper, carry no verdict (``verdict`` is None) and are never
+counted in its tally: they give the value in the paper's edition (``baseline``) beside
+the newest one, and whether it changed.
 """
 
 from __future__ import annotations
@@ -28,7 +30,17 @@ from egov_repro.datasets import (
 from egov_repro.labels import check_lang
 from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
-from egov_repro.text import join_and, number, ordinal, pick, rank_phrase, signed, whole
+from egov_repro.text import (
+    in_words,
+    join_and,
+    number,
+    ordinal,
+    pick,
+    rank_phrase,
+    rounded,
+    signed,
+    whole,
+)
 
 VERDICTS = ("confirmed", "partly", "differs", "unverifiable")
 VERDICT_RULES = {
@@ -40,7 +52,7 @@ VERDICT_RULES = {
     "unverifiable": "the package has no primary data that could check it",
 }
 VERDICT_RULES_ID = {
-    "confirmed": "setiap bagian pernyataan itu berlaku dalam data, dalam satuan dan untuk tahun "
+    "confirmed": "setiap bagian pernyataan itu sesuai dengan data, dalam satuan dan untuk tahun "
     "atau periode yang disebutkannya",
     "partly": "sebagian berlaku: angkanya benar tetapi satuan atau tahunnya tidak, atau "
     "pernyataan itu hanya berlaku untuk sebagian daftar atau periode yang disebutkannya",
@@ -65,6 +77,18 @@ def verdict_rules(lang: str = "en") -> dict[str, str]:
 
 
 MARKERS = {"confirmed": "✓", "partly": "◐", "differs": "✗", "unverifiable": "?"}
+# A follow-up has no verdict: its card says whether the value changed since the paper.
+FOLLOW_UP_MARKER = "↻"
+
+
+def follow_up_label(record: dict, lang: str = "en") -> str:
+    """'changed since 2022' / 'unchanged since 2022' (no verdict on the paper)."""
+    year = record["baseline"]["year"]
+    if check_lang(lang) == "en":
+        return f"{'changed' if record['changed'] else 'unchanged'} since {year}"
+    return f"{'berubah' if record['changed'] else 'tidak berubah'} sejak {year}"
+
+
 SOURCES = ("paper", "follow-up")
 FIELDS = (
     "id",
@@ -72,6 +96,7 @@ FIELDS = (
     "claim",
     "where",
     "paper_words",
+    "credited",
     "cited_source",
     "paper_says",
     "data_says",
@@ -79,6 +104,9 @@ FIELDS = (
     "data_value",
     "verdict",
     "explanation",
+    "related",
+    "baseline",
+    "changed",
 )
 
 
@@ -100,18 +128,19 @@ def verdict_of_units(in_stated_unit: bool, in_other_unit: bool) -> str:
 
 
 def _same(a: float, b: float, decimals: int = 4) -> bool:
-    return round(float(a), decimals) == round(float(b), decimals)
+    return rounded(a, decimals) == rounded(b, decimals)
 
 
-def _entry(source, id, claim, where, passage, values) -> dict:
+def _entry(source, id, claim, where, passage, values, related=(), baseline=None) -> dict:
     paper_says, data_says, paper_value, data_value, verdict, explanation = values
-    assert verdict in VERDICTS and source in SOURCES
+    assert source in SOURCES and (verdict in VERDICTS) == (source == "paper")
     return {
         "id": id,
         "source": source,
         "claim": claim,
         "where": where,
         "paper_words": passage.words,
+        "credited": passage.credited,
         "cited_source": passage.cited_source,
         "paper_says": paper_says,
         "data_says": data_says,
@@ -119,6 +148,9 @@ def _entry(source, id, claim, where, passage, values) -> dict:
         "data_value": data_value,
         "verdict": verdict,
         "explanation": explanation,
+        "related": list(related),
+        "baseline": baseline,
+        "changed": None if baseline is None else baseline["value"] != data_value,
     }
 
 
@@ -131,6 +163,7 @@ WHERE_ID = {
     "after Figures 4-6, first of six problem areas": "sesudah Gambar 4-6, bidang masalah "
     "pertama dari enam",
     "paragraph after Figure": "paragraf sesudah Gambar",
+    "third paragraph": "paragraf ketiga",
     "paragraph before Figure": "paragraf sebelum Gambar",
 }
 
@@ -146,27 +179,26 @@ def where_in(where: str, lang: str = "en") -> str:
     return where
 
 
-def _record(ctx, id, claim, *values) -> dict:
+def _record(ctx, id, claim, *values, related=()) -> dict:
     """A statement of the paper: where it stands, its key words and the source it
     credits come from ``paper.PASSAGES``; the values (paper says, data say, paper value,
-    data value, verdict, explanation) are computed by the caller."""
+    data value, verdict, explanation) are computed by the caller. ``related``: the ids
+    of the records its explanation refers to (the page links their cards)."""
     passage = paper.PASSAGES[id]
-    return _entry("paper", id, claim, where_in(passage.where, ctx.lang), passage, values)
+    where = where_in(passage.where, ctx.lang)
+    return _entry("paper", id, claim, where, passage, values, related)
 
 
-def _follow_up(ctx, id, claim, follows: str, cited_source: str, *values) -> dict:
-    """Our question, asked of newer data, of the paper statement ``follows``."""
+def _follow_up(ctx, id, claim, follows: str, cited_source: str, then, now, explanation):
+    """Our question, asked of newer data, of the paper statement ``follows``: no verdict
+    on the paper, the value in the paper's edition (``then``: says, value) beside the
+    latest edition's (``now``), and what changed."""
     stated = paper.PASSAGES[follows]
-    where = where_in(stated.where, ctx.lang)
-    passage = paper.Passage(
-        ctx.t(
-            f"Follow-up of the statement '{follows}' ({where})",
-            f"Lanjutan dari pernyataan '{follows}' ({where})",
-        ),
-        stated.words,
-        cited_source,
-    )
-    return _entry("follow-up", id, claim, passage.where, passage, values)
+    where = where_in(stated.where, ctx.lang)  # where the statement it asks again stands
+    passage = paper.Passage(where, stated.words, cited_source)
+    values = (None, now[0], None, now[1], None, explanation)
+    baseline = {"year": ctx.year, "says": then[0], "value": then[1]}
+    return _entry("follow-up", id, claim, where, passage, values, [follows], baseline)
 
 
 # --- the audit --------------------------------------------------------------------
@@ -179,8 +211,8 @@ def audit(data_dir: Path | None = None, lang: str = "en") -> list[dict]:
     ctx = _Context(egdi, data_dir, check_lang(lang))
     return [
         _sea_place(ctx),
-        _top_four(ctx),
         _region_leader(ctx),
+        _top_four(ctx),
         _egdi_value(ctx),
         _world_rank(ctx),
         _earlier_rank_year(ctx),
@@ -251,6 +283,24 @@ class _Context:
         return max(y for y in self.editions if y < year)
 
 
+def _share(holding: int, total: int, lang: str) -> str:
+    """How many of a list's parts hold, in words, to open a sentence: "All four of the",
+    "None of the five", "Three of the four" / "Keempat", "Tidak satu pun dari kelima",
+    "Tiga dari empat"."""
+    n = in_words(total, lang)
+    if lang == "en":
+        if holding == total:
+            return f"All {n} of the"
+        return (
+            f"None of the {n}" if holding == 0 else f"{in_words(holding).capitalize()} of the {n}"
+        )
+    if holding == total:
+        return f"Ke{n}" if 1 < total <= 10 else f"Semua {n}"
+    if holding == 0:
+        return f"Tidak satu pun dari ke{n}" if 1 < total <= 10 else f"Tidak satu pun dari {n}"
+    return f"{in_words(holding, 'id').capitalize()} dari {n}"
+
+
 def _decimal(value: float, lang: str) -> str:
     """A number as typed (0.4, 4), with the decimal separator of ``lang``."""
     text = f"{value:g}"
@@ -313,9 +363,11 @@ def _top_four(ctx) -> dict:
         ahead,
         verdict_of_parts(holding, n),
         ctx.t(
-            f"{holding} of the {n} places the paper gives match the published world ranks. "
+            f"{_share(holding, n, 'en')} places the paper gives match the published world "
+            "ranks. "
             f"The order in the data is: {order}.",
-            f"{holding} dari {n} urutan yang diberikan makalah sesuai dengan peringkat dunia "
+            f"{_share(holding, n, 'id')} urutan yang diberikan makalah sesuai dengan peringkat "
+            "dunia "
             f"yang dipublikasikan. Urutan menurut data: {order}.",
         ),
     )
@@ -440,10 +492,18 @@ def _earlier_rank_year(ctx) -> dict:
         edition_note
         + ctx.t(
             f"In the edition before {ctx.year}, the {previous} survey, Indonesia's published "
-            f"world rank was {previous_rank}.",
+            f"world rank was {previous_rank}. The paper contradicts itself here: in its next "
+            f"subsection, before Figure 3, it gives rank {paper.RANK_MOVE[1]} for "
+            f"{paper.RANK_MOVE[0]} (see the statement on the move from rank "
+            f"{paper.RANK_MOVE[1]} to {paper.RANK_MOVE[3]}).",
             f"Pada edisi sebelum {ctx.year}, yaitu survei {previous}, peringkat dunia Indonesia "
-            f"yang dipublikasikan adalah ke-{previous_rank}.",
+            f"yang dipublikasikan adalah ke-{previous_rank}. Makalah bertentangan dengan "
+            f"dirinya sendiri di sini: pada subbagian berikutnya, sebelum Gambar 3, makalah "
+            f"menyebut peringkat {paper.RANK_MOVE[1]} untuk tahun {paper.RANK_MOVE[0]} (lihat "
+            f"pernyataan tentang pergeseran dari peringkat {paper.RANK_MOVE[1]} ke "
+            f"{paper.RANK_MOVE[3]}).",
         ),
+        related=["rank-2020-to-2022"],
     )
 
 
@@ -466,13 +526,14 @@ def _rise(ctx) -> dict:
     else:
         period = ctx.t(
             f"The period is not: the rise runs from the {previous} edition, the one before "
-            f"{ctx.year}, and {stated_year} has no edition. That is the year judged in the "
-            "record 'earlier-rank-year'; this record repeats it because the paper states the "
-            "period again with the size of the rise.",
+            f"{ctx.year}, and {stated_year} has no edition. That year is judged in the "
+            f"statement on Indonesia's rank before {ctx.year}; it is judged again here because "
+            "the paper states the period again with the size of the rise.",
             f"Periodenya tidak benar: kenaikan itu dihitung dari edisi {previous}, edisi "
-            f"sebelum {ctx.year}, dan tidak ada edisi {stated_year}. Tahun itulah yang dinilai "
-            "dalam entri 'earlier-rank-year'; entri ini mengulang penilaiannya karena "
-            "makalah menyebut periode itu sekali lagi bersama besarnya kenaikan.",
+            f"sebelum {ctx.year}, dan tidak ada edisi {stated_year}. Tahun itu dinilai dalam "
+            f"pernyataan tentang peringkat Indonesia sebelum {ctx.year}; di sini tahun itu "
+            "dinilai lagi karena makalah menyebut periode itu sekali lagi bersama besarnya "
+            "kenaikan.",
         )
     size = (
         ctx.t("holds", "benar")
@@ -501,7 +562,7 @@ def _rise(ctx) -> dict:
         {"rank_places": places, "from_year": previous},
         verdict,
         ctx.t(
-            f"The paper's {paper.RISE} 'poin' count world-rank places, from "
+            f"The paper's {paper.RISE} 'poin' count places of the world rank, from "
             f"{paper.EARLIER_RANK} to {paper.RANK_2022}. In the data Indonesia's rank went from "
             f"{was} in {previous} to {now} in {ctx.year}, so the size of the rise {size}. "
             f"{period}",
@@ -510,6 +571,7 @@ def _rise(ctx) -> dict:
             f"berubah dari {was} pada {previous} menjadi {now} pada {ctx.year}, sehingga "
             f"besarnya kenaikan {size}. {period}",
         ),
+        related=["earlier-rank-year"],
     )
 
 
@@ -531,7 +593,7 @@ def _places_6_to_10(ctx) -> dict:
             f"The paper's chart leaves out {missing}. The omission comes from the databoks "
             "(2022) chart that the paper reproduces, which lists ten countries. Every country "
             "ranked below an omitted one is placed too high. ",
-            f"Grafik makalah tidak memuat {missing}. Kekurangan ini berasal dari grafik "
+            f"Grafik makalah tidak memuat {missing}. Ketiadaan negara itu berasal dari grafik "
             "databoks (2022) yang direproduksi makalah, yang hanya memuat sepuluh negara. "
             "Setiap negara yang peringkatnya di bawah negara yang terlewat ditempatkan terlalu "
             "tinggi. ",
@@ -552,8 +614,10 @@ def _places_6_to_10(ctx) -> dict:
         verdict_of_parts(holding, len(stated)),
         omission
         + ctx.t(
-            f"{holding} of the {len(stated)} places are right; in the data the five are {in_data}.",
-            f"{holding} dari {len(stated)} urutan itu benar; menurut data, kelimanya adalah "
+            f"{_share(holding, len(stated), 'en')} places are right; in the data the "
+            f"{in_words(len(stated))} are {in_data}.",
+            f"{_share(holding, len(stated), 'id')} urutan itu benar; menurut data, kelimanya "
+            "adalah "
             f"{in_data}.",
         ),
     )
@@ -601,15 +665,15 @@ def _provinces(ctx) -> list[dict]:
     a primary PeGI 2016 table has been added to the data package."""
     printed = load_pegi_2016(ctx.data_dir)
     primary = primary_pegi_2016(ctx.data_dir)
-    names = printed["province"].tolist()
+    names = paper_province_names(printed)
     low, high = float(printed["score"].min()), float(printed["score"].max())
     if primary is None:
         compared = ctx.t(
-            "No primary PeGI 2016 table is in the data package, so nothing "
+            "No primary table of these scores is in the data package, so nothing "
             "independent of the paper was compared: data/raw/pegi-2016-top10.csv is "
             "our transcription of the paper's own text, which credits a databoks "
             "chart.",
-            "Paket data tidak memuat tabel primer PeGI 2016, sehingga tidak ada pembanding "
+            "Paket data tidak memuat tabel primer skor-skor ini, sehingga tidak ada pembanding "
             "yang independen dari makalah: data/raw/pegi-2016-top10.csv adalah transkripsi "
             "kami atas teks makalah itu sendiri, yang merujuk sebuah grafik databoks.",
         )
@@ -675,7 +739,8 @@ def _provinces(ctx) -> list[dict]:
             ctx.t(
                 f"The printed values run from {ctx.num(low, 2)} to {ctx.num(high, 2)}. As "
                 "percentages they would be implausibly low for the best provinces; they fit "
-                "the scale of Kominfo's PeGI scores, which tops out at 4. "
+                "the scale of Kominfo's e-government ranking (PeGI), which tops out at 4: our "
+                "inference, since the paper never names PeGI. "
                 + (
                     "Without a primary table the unit cannot be settled."
                     if primary is None
@@ -683,7 +748,8 @@ def _provinces(ctx) -> list[dict]:
                 ),
                 f"Nilai yang tercetak berkisar dari {ctx.num(low, 2)} hingga {ctx.num(high, 2)}. "
                 "Sebagai persentase, nilai itu terlalu rendah untuk provinsi-provinsi terbaik; "
-                "nilai itu cocok dengan skala skor PeGI Kominfo, yang maksimumnya 4. "
+                "nilai itu cocok dengan skala pemeringkatan e-government Kominfo (PeGI), yang "
+                "maksimumnya 4; ini dugaan kami, karena makalah tidak pernah menyebut PeGI. "
                 + (
                     "Tanpa tabel primer, satuannya tidak dapat dipastikan."
                     if primary is None
@@ -691,6 +757,15 @@ def _provinces(ctx) -> list[dict]:
                 ),
             ),
         ),
+    ]
+
+
+def paper_province_names(table: pd.DataFrame) -> list[str]:
+    """The provinces of the transcription by the names the paper prints (``paper.
+    PROVINCE_NAMES``), where these differ from the official names it records."""
+    return [
+        paper.PROVINCE_NAMES.get(code, name)
+        for code, name in zip(table["province_code"], table["province"], strict=True)
     ]
 
 
@@ -714,10 +789,27 @@ def _rank_move(ctx) -> dict:
         [start, found[start], end, found[end]],
         verdict_of_parts(holding, 2),
         ctx.t(
-            f"Published world ranks: {found[start]} in {start}, {found[end]} in {end}.",
+            f"Published world ranks: {found[start]} in {start}, {found[end]} in {end}. Here "
+            f"the paper gives {start} for rank {start_rank}, where its first subsection gave "
+            f"{paper.EARLIER_RANK_YEAR} (see the statement on Indonesia's rank before {end}). "
+            "This paragraph follows, almost word for word, a news item of Kominfo's "
+            "Directorate General of Informatics Applications (Ditjen Aptika) of October "
+            f"{end}, whose title counts the rise as {paper.RISE} places ('{paper.RISE} "
+            f"peringkat', where the paper writes '{paper.RISE} poin'); the paper credits it "
+            f"only by the site's address, after Figure 3. The year {paper.EARLIER_RANK_YEAR} "
+            "is not in that item: it is the authors' own (our reading).",
             f"Peringkat dunia yang dipublikasikan: {found[start]} pada {start}, {found[end]} "
-            f"pada {end}.",
+            f"pada {end}. Di sini makalah menyebut tahun {start} untuk peringkat {start_rank}, "
+            f"padahal subbagian pertamanya menyebut {paper.EARLIER_RANK_YEAR} (lihat "
+            f"pernyataan tentang peringkat Indonesia sebelum {end}). Paragraf ini hampir kata "
+            "demi kata mengikuti berita Direktorat Jenderal Aplikasi Informatika (Ditjen "
+            f"Aptika) Kominfo bulan Oktober {end}, yang judulnya menyebut kenaikan itu "
+            f"“{paper.RISE} peringkat” (makalah menulis “{paper.RISE} poin”); makalah "
+            "merujuknya hanya dengan alamat situsnya, sesudah Gambar 3. Tahun "
+            f"{paper.EARLIER_RANK_YEAR} tidak ada dalam berita itu: tahun itu berasal dari "
+            "penulis sendiri (menurut pembacaan kami).",
         ),
+        related=["earlier-rank-year"],
     )
 
 
@@ -744,8 +836,10 @@ def _rank_keeps_rising(ctx) -> dict:
         ctx,
         "rank-keeps-rising",
         ctx.t(
-            f"Indonesia's world rank keeps rising (reading the UN chart of {shown[0]}-{ctx.year}).",
-            f"Peringkat dunia Indonesia terus membaik (menurut grafik PBB {shown[0]}-{ctx.year}).",
+            "Indonesia's world rank keeps rising (the paper's reading of its Figure 3, a UN "
+            f"chart credited to the {ctx.year} survey).",
+            "Peringkat dunia Indonesia terus membaik (pembacaan makalah atas Gambar 3, grafik "
+            f"PBB yang dirujuk ke survei {ctx.year}).",
         ),
         ctx.t("the rank keeps improving", "peringkatnya terus membaik"),
         ctx.t(
@@ -758,12 +852,15 @@ def _rank_keeps_rising(ctx) -> dict:
         {"ranks": ranks, "improving_since": since},
         verdict,
         ctx.t(
-            f"The rank improved at every edition from {since} to {ctx.year} ({path}). Over the "
-            f"whole series from {shown[0]} it improved in {holding} of {len(steps)} steps"
+            "The paper's Figure 3 names no span of years, so we read 'keeps rising' over every "
+            f"edition up to {ctx.year}. The rank improved at every edition from {since} to "
+            f"{ctx.year} ({path}). Over the whole series from {shown[0]} it improved in "
+            f"{holding} of {len(steps)} steps"
             + (": it worsened in " + join_and(worse) + "." if worse else "."),
-            f"Peringkat itu membaik pada setiap edisi dari {since} hingga {ctx.year} ({path}). "
-            f"Sepanjang seluruh deret sejak {shown[0]}, peringkat membaik pada {holding} dari "
-            f"{len(steps)} pergantian edisi"
+            "Gambar 3 makalah tidak menyebut rentang tahun, sehingga kami membaca “terus naik” "
+            f"atas semua edisi hingga {ctx.year}. Peringkat itu membaik pada setiap edisi dari "
+            f"{since} hingga {ctx.year} ({path}). Sepanjang seluruh deret sejak {shown[0]}, "
+            f"peringkat membaik pada {holding} dari {len(steps)} pergantian edisi"
             + (": memburuk pada " + join_and(worse, "id") + "." if worse else "."),
         ),
     )
@@ -841,6 +938,9 @@ def _portals_rated(ctx) -> dict:
 
 
 def _successes_and_failures(ctx) -> dict:
+    """The EGDI can check two parts of the paper's list: whether the two groups sit apart,
+    and whether each named success stands above the world median of the edition (the
+    failures below it). The explanation says which part holds and which does not."""
     # The book's name for each country; the paper's own where the data have none.
     stated = {**paper.SUCCESSES, **paper.FAILURES}
     named = {
@@ -854,10 +954,84 @@ def _successes_and_failures(ctx) -> dict:
     good = [r for c, r in ranks.items() if c in paper.SUCCESSES and r is not None]
     bad = [r for c, r in ranks.items() if c in paper.FAILURES and r is not None]
     separated = bool(good and bad) and max(good) < min(bad)
-    verdict = "differs" if not separated else ("partly" if absent else "confirmed")
+    median = float(analysis.region_median(ctx.egdi, None).loc[ctx.year])
+    values = {c: ctx.value(ctx.year, c) for c, r in ranks.items() if r is not None}
+    low = [c for c in paper.SUCCESSES if c in values and values[c] < median]
+    high = [c for c in paper.FAILURES if c in values and values[c] >= median]
+    misplaced = low + high
+    # Groups that overlap contradict the list; apart, it holds only in part if a country
+    # sits on the wrong side of the median or cannot be checked.
+    verdict = "differs" if not separated else ("partly" if misplaced or absent else "confirmed")
     listed = "; ".join(f"{named[c]} {r}" for c, r in ranks.items() if r is not None)
     successes = [named[c] for c in paper.SUCCESSES]
     failures = [named[c] for c in paper.FAILURES]
+    med = ctx.num(median)
+
+    def described(codes) -> str:
+        return ctx.join([f"{named[c]} ({ctx.num(values[c])})" for c in codes])
+
+    if ctx.lang == "en":
+        holds = (
+            f"In {ctx.year} the named successes hold world ranks {min(good)} to {max(good)} and "
+            f"the failures {min(bad)} to {max(bad)}: the groups "
+            + ("do not overlap, which holds." if separated else "overlap, which does not hold.")
+        )
+        against = ""
+        if low:
+            against += (
+                f" But {described(low)}, called successes, sit below the {ctx.year} world "
+                f"median EGDI ({med})."
+            )
+        if high:
+            against += f" {described(high)}, called failures, sit above it ({med})."
+        if not misplaced:
+            against = (
+                f" Every named success is above the {ctx.year} world median EGDI ({med}) and "
+                "every failure below it."
+            )
+        missing = f" {join_and(absent)} cannot be checked: not in the UN survey." if absent else ""
+        explanation = (
+            "The EGDI ranks a country's readiness for e-government, not the outcome of a "
+            "programme, so it can check only where the named countries stand. "
+            + holds
+            + against
+            + missing
+        )
+    else:
+        holds = (
+            f"Pada {ctx.year}, negara-negara yang disebut berhasil berada di peringkat dunia "
+            f"{min(good)} sampai {max(good)}, sedangkan yang disebut gagal di peringkat "
+            f"{min(bad)} sampai {max(bad)}: kedua kelompok itu "
+            + (
+                "tidak tumpang tindih, dan bagian ini benar."
+                if separated
+                else "tumpang tindih, dan bagian ini tidak benar."
+            )
+        )
+        against = ""
+        if low:
+            against += (
+                f" Namun, {described(low)}, yang disebut berhasil, berada di bawah median "
+                f"EGDI dunia {ctx.year} ({med})."
+            )
+        if high:
+            against += f" {described(high)}, yang disebut gagal, berada di atas median itu ({med})."
+        if not misplaced:
+            against = (
+                f" Setiap negara yang disebut berhasil berada di atas median EGDI dunia "
+                f"{ctx.year} ({med}), dan setiap negara yang disebut gagal di bawahnya."
+            )
+        missing = (
+            f" {join_and(absent, 'id')} tidak dapat diperiksa karena tidak tercakup dalam "
+            "survei PBB."
+            if absent
+            else ""
+        )
+        explanation = (
+            "EGDI memeringkat kesiapan suatu negara untuk e-government, bukan hasil suatu "
+            "program, sehingga indeks ini hanya dapat menguji posisi negara-negara yang "
+            "disebut itu. " + holds + against + missing
+        )
     return _record(
         ctx,
         "success-and-failure-countries",
@@ -872,63 +1046,58 @@ def _successes_and_failures(ctx) -> dict:
         ),
         ctx.t(
             f"{ctx.year} world ranks: {listed}"
-            + (f"; not surveyed: {join_and(absent)}" if absent else ""),
+            + (f"; not surveyed: {join_and(absent)}" if absent else "")
+            + f"; world median EGDI {med}",
             f"peringkat dunia {ctx.year}: {listed}"
-            + (f"; tidak disurvei: {join_and(absent, 'id')}" if absent else ""),
+            + (f"; tidak disurvei: {join_and(absent, 'id')}" if absent else "")
+            + f"; median EGDI dunia {med}",
         ),
         {"successes": list(paper.SUCCESSES), "failures": list(paper.FAILURES)},
-        {"ranks": ranks, "not_surveyed": absent_en},
+        {
+            "ranks": ranks,
+            "not_surveyed": absent_en,
+            "world_median_egdi": median,
+            "groups_apart": separated,
+            "successes_below_median": low,
+            "failures_above_median": high,
+        },
         verdict,
-        ctx.t(
-            "The EGDI ranks a country's readiness for e-government, not the outcome of a "
-            "programme, so it can check only whether the two groups sit apart. In "
-            f"{ctx.year} the named successes hold world ranks {min(good)} to {max(good)} and "
-            f"the failures {min(bad)} to {max(bad)}: the groups "
-            + ("do not overlap" if separated else "overlap")
-            + "."
-            + (f" {join_and(absent)} cannot be checked: not in the UN survey." if absent else ""),
-            "EGDI memeringkat kesiapan suatu negara untuk e-government, bukan hasil suatu "
-            "program, sehingga indeks ini hanya dapat menguji apakah kedua kelompok itu "
-            f"terpisah. Pada {ctx.year}, negara-negara yang disebut berhasil berada di "
-            f"peringkat dunia {min(good)} sampai {max(good)}, sedangkan yang disebut gagal di "
-            f"peringkat {min(bad)} sampai {max(bad)}: kedua kelompok itu "
-            + ("tidak tumpang tindih" if separated else "tumpang tindih")
-            + "."
-            + (
-                f" {join_and(absent, 'id')} tidak dapat diperiksa karena tidak tercakup dalam "
-                "survei PBB."
-                if absent
-                else ""
-            ),
-        ),
+        explanation,
     )
 
 
 def _sea_place_latest(ctx) -> dict:
     latest = ctx.latest
-    place = ctx.places(latest)[paper.FOCUS]
+    place, then = ctx.places(latest)[paper.FOCUS], ctx.places()[paper.FOCUS]
     rank, n, egdi = ctx.rank(latest), len(ctx.ranking(latest)), ctx.num(ctx.value(latest))
+    if place == then:
+        change = ctx.t(
+            f"Indonesia's place is the same as in {ctx.year}.",
+            f"Urutan Indonesia sama dengan pada {ctx.year}.",
+        )
+    else:
+        change = ctx.t(
+            f"Indonesia moved from {ordinal(then)} in {ctx.year} to {ordinal(place)}.",
+            f"Indonesia bergeser dari urutan ke-{then} pada {ctx.year} ke urutan ke-{place}.",
+        )
     return _follow_up(
         ctx,
         "sea-place-latest",
         ctx.t(
-            f"Follow-up: Indonesia is still 5th in Southeast Asia in the latest edition "
-            f"({latest}).",
-            f"Lanjutan: Indonesia masih berada di urutan ke-5 di Asia Tenggara dalam "
-            f"edisi terbaru ({latest}).",
+            f"Follow-up: Indonesia's place in Southeast Asia in the paper's edition "
+            f"({ctx.year}) and in the latest ({latest}).",
+            f"Lanjutan: urutan Indonesia di Asia Tenggara pada edisi makalah ({ctx.year}) "
+            f"dan pada edisi terbaru ({latest}).",
         ),
         "sea-place",
         f"un{latest}",
-        ctx.ord(paper.SEA_PLACE),
-        ctx.ord(place),
-        paper.SEA_PLACE,
-        place,
-        "confirmed" if place == paper.SEA_PLACE else "differs",
+        (ctx.ord(then), then),
+        (ctx.ord(place), place),
         ctx.t(
             f"In {latest} Indonesia's world rank is {rank}, the {ordinal(place)} best of the "
-            f"{n} Southeast Asian countries, with an EGDI of {egdi}.",
+            f"{n} Southeast Asian countries, with an EGDI of {egdi}. {change}",
             f"Pada {latest}, peringkat dunia Indonesia adalah ke-{rank}, urutan ke-{place} "
-            f"di antara {n} negara Asia Tenggara, dengan EGDI {egdi}.",
+            f"di antara {n} negara Asia Tenggara, dengan EGDI {egdi}. {change}",
         ),
     )
 
@@ -936,7 +1105,7 @@ def _sea_place_latest(ctx) -> dict:
 def _weakest_component_latest(ctx) -> dict:
     latest = ctx.latest
     weakest, _ = analysis.weakest_component(ctx.egdi, paper.FOCUS, latest)
-    stated = paper.WEAKEST_COMPONENT
+    then, _ = analysis.weakest_component(ctx.egdi, paper.FOCUS, ctx.year)
     tii_change = signed(
         ctx.value(latest, column="tii") - ctx.value(ctx.year, column="tii"), 4, ctx.lang
     )
@@ -945,23 +1114,22 @@ def _weakest_component_latest(ctx) -> dict:
         ctx,
         "weakest-component-latest",
         ctx.t(
-            f"Follow-up: TII is still Indonesia's weakest component in the latest edition "
-            f"({latest}).",
-            f"Lanjutan: TII masih menjadi komponen terlemah Indonesia dalam edisi terbaru "
-            f"({latest}).",
+            f"Follow-up: Indonesia's weakest component in the paper's edition ({ctx.year}) "
+            f"and in the latest ({latest}).",
+            f"Lanjutan: komponen terlemah Indonesia pada edisi makalah ({ctx.year}) dan pada "
+            f"edisi terbaru ({latest}).",
         ),
         "weakest-component",
         f"un{latest}",
-        stated.upper(),
-        weakest.upper(),
-        stated.upper(),
-        weakest.upper(),
-        "confirmed" if weakest == stated else "differs",
+        (then.upper(), then.upper()),
+        (weakest.upper(), weakest.upper()),
         ctx.t(
-            f"Indonesia's {latest} components: {parts}. The lowest is the {weakest.upper()}; "
-            f"the TII changed by {tii_change} since {ctx.year}.",
+            f"Indonesia's {latest} components: {parts}. The lowest is the {weakest.upper()} "
+            f"(in {ctx.year}: the {then.upper()}); the TII changed by {tii_change} since "
+            f"{ctx.year}.",
             f"Komponen Indonesia pada {latest}: {parts}. Yang terendah adalah "
-            f"{weakest.upper()}; TII berubah sebesar {tii_change} sejak {ctx.year}.",
+            f"{weakest.upper()} (pada {ctx.year}: {then.upper()}); TII berubah sebesar "
+            f"{tii_change} sejak {ctx.year}.",
         ),
     )
 
@@ -1035,6 +1203,14 @@ def format_table(records: list[dict], lang: str = "en") -> str:
     labels are the record's (English) field names, the verdict in ``lang``."""
     blocks = []
     for r in records:
+        if r["source"] == "follow-up":
+            then = r["baseline"]
+            blocks.append(
+                f"{FOLLOW_UP_MARKER} {follow_up_label(r, lang).upper():<12} {r['id']} "
+                f"({r['source']})\n  claim: {r['claim']}\n  where: {r['where']}\n"
+                f"  {then['year']}:  {then['says']}\n  now:   {r['data_says']}"
+            )
+            continue
         verdict = r["verdict"] if lang == "en" else VERDICT_NAMES[lang][r["verdict"]]
         blocks.append(
             f"{MARKERS[r['verdict']]} {verdict.upper():<12} {r['id']} ({r['source']})\n"

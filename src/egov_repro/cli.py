@@ -91,10 +91,12 @@ def cmd_exhibits(args) -> int:
 
 
 def cmd_profile(args) -> int:
-    from egov_repro import figures
+    from egov_repro import figures, paths
 
-    figure = figures.profile_figure(args.iso3, lang=args.lang, data_dir=_data_dir(args))
-    written = figure.save(args.out)
+    data_dir = _data_dir(args)
+    figure = figures.profile_figure(args.iso3, lang=args.lang, data_dir=data_dir)
+    # Outside the tracked tree by default: a profile is not one of the book's figures.
+    written = figure.save(args.out or paths.profiles_dir(data_dir))
     _close(figure.fig)
     print(f"{figure.id}: " + ", ".join(str(p) for p in written.values()))
     print(figure.caption)  # in the figure's language
@@ -241,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", default="id", choices=("id", "en"), help="label language: id (default) or en"
     )
-    p.add_argument("--out", help="output folder (default: ./figures)")
+    p.add_argument("--out", help="output folder (default: _build/profiles, beside the data)")
     p.set_defaults(func=cmd_profile)
 
     p = sub.add_parser(

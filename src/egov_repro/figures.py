@@ -123,7 +123,7 @@ def _place_text(table: pd.DataFrame, focus: str, names: dict, region: str, lang:
         lang,
         f"{names[focus]} is number {place} with an EGDI of {egdi} (world rank {rank}).",
         f"{names[focus]} berada di urutan ke-{place} dengan EGDI {egdi} "
-        f"(peringkat dunia ke-{rank}).",
+        f"(peringkat ke-{rank} dunia).",
     )
 
 
@@ -226,9 +226,16 @@ def figure1(
 
 
 def figure2(lang: str = "id", data_dir=None) -> Figure:
-    """Figure 2: the ten provinces of PeGI 2016, as the paper prints them."""
+    """Figure 2: the ten provinces of the paper's Figure 2 (2016), as the paper prints
+    them."""
     check_lang(lang)
     table = load_pegi_2016(data_dir)
+    # The provinces under the names the paper prints, the official ones beside them.
+    table.insert(2, "official_name", table["province"])
+    table["province"] = [
+        paper.PROVINCE_NAMES.get(code, name)
+        for code, name in zip(table["province_code"], table["official_name"], strict=True)
+    ]
     fig = plotting.plot_provinces(
         table,
         title=label("fig2_title", lang),
@@ -241,13 +248,15 @@ def figure2(lang: str = "id", data_dir=None) -> Figure:
         lang,
         f"The {len(table)} provinces with the best e-government scores in 2016, as printed in "
         "the paper's text (after its Figure 2), which credits databoks (2016). Unit "
-        "uncertain: the paper says 'percent', the values fit PeGI scores (up to 4); the "
-        "primary table is unverified. Licence: CC BY-SA 4.0, as the paper.",
+        "uncertain: the paper says 'percent'; the values fit the scale of Kominfo's PeGI "
+        "scores (up to 4), which is our inference, since the paper never names PeGI; no "
+        "primary table was found. Licence: CC BY-SA 4.0, as the paper.",
         f"Daftar {len(table)} provinsi dengan skor e-government terbaik pada 2016, sebagaimana "
         "tercetak dalam teks makalah (sesudah Gambar 2) yang merujuk databoks (2016). "
         'Satuannya belum pasti: makalah menyebut "persen", sedangkan nilainya sesuai dengan '
-        "skor PeGI (maksimum 4); tabel primernya belum diverifikasi. Lisensi: CC BY-SA 4.0, "
-        "sama dengan makalah.",
+        "skala skor PeGI Kominfo (maksimum 4); ini dugaan kami, karena makalah tidak pernah "
+        "menyebut PeGI. Tabel primernya tidak ditemukan. Lisensi: CC BY-SA 4.0, sama dengan "
+        "makalah.",
     )
     first, last = table.iloc[0], table.iloc[-1]
     span = (
@@ -321,7 +330,8 @@ def _trend_figure(
     )
     name, span = names[iso3], f"{years.min()}-{years.max()}"
     if lang == "en":
-        medians = join_and([f"the {region_name(r)} median" for r in regions])
+        which = join_and([f"of {region_phrase(r)}" for r in regions])
+        medians = f"the EGDI median{'s' if len(regions) > 1 else ''} {which}"
         caption = (
             f"{name} in every UN E-Government Survey edition, {span}: EGDI (red), its three "
             f"components and {medians} (top); world rank (bottom, best at the top)."
@@ -549,6 +559,9 @@ class PaperFigure:
     chapter: str  # the chapter that rebuilds it, or explains why it is not rebuilt
     rebuilt_from: str  # a key of REBUILT_FROM
     subject_id: str = ""  # the subject in Indonesian
+    # Drawn with more than the paper's chart shows (every edition, the components, a
+    # median, the rank): the paper's chart extended, not rebuilt.
+    extended: bool = False
 
 
 def paper_figures(data_dir=None) -> list[PaperFigure]:
@@ -577,6 +590,7 @@ def paper_figures(data_dir=None) -> list[PaperFigure]:
             "04-indonesia-trend",
             "un-data",
             "EGDI Indonesia dari edisi ke edisi survei",
+            extended=True,
         ),
         PaperFigure(
             (4, 5, 6),

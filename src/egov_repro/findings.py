@@ -27,7 +27,7 @@ from egov_repro.figures import (
 from egov_repro.labels import check_lang
 from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
-from egov_repro.text import join_and, number, ordinal, pick, signed, whole
+from egov_repro.text import in_words, join_and, number, ordinal, pick, signed, whole
 
 # The provinces on Java (Figure 2's "on Java" count), by ISO 3166-2 code.
 JAVA = ("ID-JK", "ID-JB", "ID-JT", "ID-JI", "ID-YO", "ID-BT")
@@ -66,7 +66,7 @@ def ranking(
             f"Of the {n} countries of {where}, {names[focus]} is number {place}, with an EGDI "
             f"of {egdi} and world rank {rank}.",
             f"{names[focus]} berada di urutan ke-{place} dari {n} {_countries_of(region, lang)}, "
-            f"dengan EGDI {egdi} dan peringkat dunia ke-{rank}.",
+            f"dengan EGDI {egdi} dan peringkat ke-{rank} dunia.",
         )
     first, last = table.iloc[0], table.iloc[-1]
     lead = number(first["egdi"] - table["egdi"].iloc[1] if n > 1 else 0.0, 4, lang)
@@ -77,9 +77,9 @@ def ranking(
         lang,
         f"{top} leads (EGDI {top_egdi}, world rank {top_rank}, {lead} ahead of the next "
         f"country) and {bottom} closes the list ({bottom_egdi}, world rank {bottom_rank}).",
-        f"{top} berada di urutan teratas (EGDI {top_egdi}, peringkat dunia ke-{top_rank}, "
+        f"{top} berada di urutan teratas (EGDI {top_egdi}, peringkat ke-{top_rank} dunia, "
         f"unggul {lead} atas negara berikutnya), sedangkan {bottom} berada di urutan "
-        f"terakhir ({bottom_egdi}, peringkat dunia ke-{bottom_rank}).",
+        f"terakhir ({bottom_egdi}, peringkat ke-{bottom_rank} dunia).",
     )
     out["omission_sentence"] = _omission(table, survey_year, focus, names, data_dir, lang)
     return out
@@ -111,7 +111,7 @@ def _omission(
         text = pick(
             lang,
             f"{names[r['iso3']]}, which stands at place {place} (world rank {rank})",
-            f"{names[r['iso3']]}, yang berada di urutan ke-{place} (peringkat dunia ke-{rank})",
+            f"{names[r['iso3']]}, yang berada di urutan ke-{place} (peringkat ke-{rank} dunia)",
         )
         if not focus_row.empty and place == int(focus_row["regional_rank"].iloc[0]) + 1:
             text += pick(
@@ -124,8 +124,8 @@ def _omission(
         f"out {join_and(described)}. The gap comes from the databoks chart the paper reproduces. "
         "Every country ranked below a missing one is placed one step too high in the paper.",
         f"Grafik makalah memuat {in_chart} batang, padahal kawasan ini terdiri atas "
-        f"{len(table)} negara: grafik itu melewatkan {join_and(described, lang)}. Kekurangan "
-        "ini berasal dari grafik databoks yang direproduksi makalah. Setiap negara yang "
+        f"{len(table)} negara: grafik itu melewatkan {join_and(described, lang)}. Ketiadaan "
+        "negara itu berasal dari grafik databoks yang direproduksi makalah. Setiap negara yang "
         "peringkatnya di bawah negara yang terlewat ditempatkan satu urutan terlalu tinggi "
         "dalam makalah.",
     )
@@ -310,7 +310,7 @@ def sensitivity(
     changed = rows[definitions].nunique(axis=1, dropna=True) > 1
     out = {
         "year": str(year),
-        "n_changed": whole(int(changed.sum()), lang),
+        "n_changed": in_words(int(changed.sum()), lang),
         "changed": join_and([names[c] for c in changed[changed].index], lang)
         or pick(lang, "no country", "tidak ada negara"),
     }
@@ -419,8 +419,13 @@ def landing(records: list[dict], data_dir=None, lang: str = "en") -> dict:
     groups: dict[str, list] = {}
     for figure in paper_figures(data_dir):
         groups.setdefault(figure.rebuilt_from, []).append(figure)
+    years = datasets.editions(data_dir)
     sentences = []
     for source, group in groups.items():
+        extended = [f for f in group if f.extended]
+        group = [f for f in group if not f.extended]
+        if not group:
+            continue
         numbers = [n for f in group for n in f.numbers]
         figures = _figure_numbers(numbers, lang)
         plural = len(numbers) > 1
@@ -453,7 +458,27 @@ def landing(records: list[dict], data_dir=None, lang: str = "en") -> dict:
                 )
             else:
                 text = f"{head} dibuat ulang dari {source_name[source]}."
-        sentences.append(text)
+        sentences.append((group[0].numbers[0], text))
+        for figure in extended:
+            number = _figure_numbers(list(figure.numbers), lang)
+            sentences.append(
+                (
+                    figure.numbers[0],
+                    pick(
+                        lang,
+                        f"{number} of the paper ({figure.subject}) is the paper's chart extended, "
+                        f"from the same data: every edition from {years[0]} to {years[-1]}, with "
+                        "the three components of the index, the Southeast Asian median and the "
+                        "world rank, where the paper's caption names only the index and the "
+                        f"{paper.SURVEY_YEAR} survey.",
+                        f"{number} makalah ({figure.subject_id}) adalah grafik makalah yang "
+                        f"diperluas, dari data yang sama: setiap edisi dari {years[0]} hingga "
+                        f"{years[-1]}, lengkap dengan tiga komponen indeks, median Asia Tenggara, "
+                        "dan peringkat dunia, sedangkan keterangan gambar dalam makalah hanya "
+                        f"menyebut indeks itu dan survei {paper.SURVEY_YEAR}.",
+                    ),
+                )
+            )
     stated = claims.paper_claims(records)
     unverifiable = claims.counts(records)["unverifiable"]
     checked = len(stated) - unverifiable
@@ -504,7 +529,7 @@ def landing(records: list[dict], data_dir=None, lang: str = "en") -> dict:
         )
     return {
         "scope_sentence": scope,
-        "figures_sentence": " ".join(sentences),
+        "figures_sentence": " ".join(text for _, text in sorted(sentences)),
         "checked_sentence": said,
     }
 
@@ -574,8 +599,34 @@ def audit_values(records_by_lang: dict | None = None, data_dir=None, lang: str =
     return {
         "n_paper": whole(len(claims.paper_claims(records)), lang),
         "places_verdict": claims.VERDICT_NAMES[lang][by_id["places-6-to-10"]["verdict"]],
+        "not_audited": not_audited(lang),
         **claims.figure1_omission(data_dir, lang),
     }
+
+
+def not_audited(lang: str = "en") -> str:
+    """The statements of the paper the audit leaves out (``paper.NOT_AUDITED``), each
+    with its key words and place, and why: no table of the package bears on them."""
+    check_lang(lang)
+    items = [
+        f"{pick(lang, english, indonesian)} («{words}», {claims.where_in(where, lang)})"
+        for where, words, english, indonesian in paper.NOT_AUDITED
+    ]
+    n = in_words(len(items), lang)
+    return pick(
+        lang,
+        f"The paper also states {n} things that no table of the data package bears on: "
+        + "; ".join(items)
+        + ". They are laws, instructions and the make-up of a government body, not values "
+        "the UN survey measures, so the audit does not judge them; checking them would take "
+        "the legal texts and Kominfo's own records.",
+        f"Makalah juga menyatakan {n} hal yang tidak dapat diuji dengan tabel mana pun dalam "
+        "paket data: "
+        + "; ".join(items)
+        + ". Hal-hal itu berupa undang-undang, instruksi, dan susunan sebuah badan "
+        "pemerintah, bukan nilai yang diukur survei PBB, sehingga audit tidak menilainya; "
+        "untuk memeriksanya diperlukan naskah hukumnya dan catatan Kominfo sendiri.",
+    )
 
 
 def median_rule(data_dir=None, lang: str = "en") -> str:
@@ -591,8 +642,8 @@ def median_rule(data_dir=None, lang: str = "en") -> str:
         "stored as missing (no data) and left out, never counted as 0.",
         "Median dihitung dari negara-negara yang disurvei dalam suatu edisi dan memiliki "
         "nilai di edisi itu: negara yang belum disurvei tidak memiliki nilai, sedangkan "
-        "angka 0 yang dipublikasikan untuk EGDI, HCI, atau TII disimpan sebagai data kosong "
-        "(tanpa data) dan tidak diikutkan, tidak pernah dihitung sebagai 0.",
+        "angka 0 yang dipublikasikan untuk EGDI, HCI, atau TII dicatat sebagai data hilang "
+        "dan dikeluarkan dari perhitungan, tidak pernah dihitung sebagai 0.",
     )
     if years:
         listed = join_and([str(y) for y in years], lang)
@@ -601,7 +652,7 @@ def median_rule(data_dir=None, lang: str = "en") -> str:
             f" This leaves out countries that the UN ranked, tied at the bottom, with an EGDI "
             f"of 0, in {listed}.",
             f" Karena itu, negara-negara yang oleh PBB ditempatkan bersama di peringkat "
-            f"terbawah dengan EGDI 0 pada {listed} tidak diikutkan.",
+            f"terbawah dengan EGDI 0 pada {listed} dikeluarkan dari perhitungan.",
         )
     return rule
 

@@ -50,8 +50,8 @@ LABELS = {
     },
     "not_in_paper": {"id": "tidak ada di grafik makalah", "en": "not in the paper's chart"},
     "fig2_title": {
-        "id": "10 provinsi dengan skor e-government terbaik, 2016 (PeGI)",
-        "en": "The 10 provinces with the best e-government scores, 2016 (PeGI)",
+        "id": "10 provinsi dengan skor e-government terbaik, 2016",
+        "en": "The 10 provinces with the best e-government scores, 2016",
     },
     "fig2_axis": {
         "id": 'Skor (dicetak sebagai "persen" di makalah; kemungkinan skor PeGI, skala hingga 4)',

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numbers
 from html import escape
 
-from egov_repro.text import bilingual, pick
+from egov_repro.text import bilingual, pick, shown
 
 # The other edition's name, as a link in each language says it.
 LANG_NAMES = {
@@ -51,8 +51,9 @@ class FigureBlock:
     other language. The English edition shows the English figure, the Indonesian edition
     the Indonesian one, whichever order ``show`` got them in."""
 
-    def __init__(self, figure, alternate=None, prefix: str = "../"):
+    def __init__(self, figure, alternate=None, prefix: str = "../", lang: str | None = None):
         self.figure, self.alternate, self.prefix = figure, alternate, prefix
+        self.langs = shown(lang)  # both (the book), or the one language a run asked for
         self.by_lang = {_figure_lang(figure): figure}
         if alternate is not None:
             self.by_lang.setdefault(_figure_lang(alternate), alternate)
@@ -66,7 +67,7 @@ class FigureBlock:
         other = next((g for g in self.by_lang.values() if g is not f), None)
         width, height = (round(v * 100) for v in f.fig.get_size_inches())
         svg = self.href(f.id, "svg")
-        table = pick(lang, "the plotted table", "tabel yang digambar")
+        table = pick(lang, "the plotted table", "data grafik")
         links = [
             f'<a href="{self.href(f.id, "csv")}">{escape(f.id)}.csv</a> ({table})',
             f'<a href="{svg}">SVG</a>',
@@ -97,11 +98,11 @@ class FigureBlock:
         )
 
     def _repr_html_(self) -> str:
-        return bilingual(self.render)
+        return bilingual(self.render, self.langs)
 
     def __repr__(self) -> str:
-        f = self.by_lang.get("en", self.figure)
-        return f"Figure {f.id}: {f.caption}"
+        f = self.by_lang.get(self.langs[0], self.figure)
+        return f"{pick(self.langs[0], 'Figure', 'Gambar')} {f.id}: {f.caption}"
 
 
 def _figure_lang(figure) -> str:
@@ -109,13 +110,14 @@ def _figure_lang(figure) -> str:
     return "en" if figure.id.endswith("-en") else "id"
 
 
-def show(figure, alternate=None, prefix: str = "../") -> FigureBlock:
+def show(figure, alternate=None, prefix: str = "../", lang: str | None = None) -> FigureBlock:
     """Save a figure (PNG, SVG, CSV), and its other-language version if given, close
-    them, and return what the page displays: this run's own files, never a default."""
+    them, and return what the page displays: this run's own files, never a default;
+    in both languages (``lang`` None, the book) or in ``lang`` alone."""
     import matplotlib.pyplot as plt
 
     for item in (figure, alternate):
         if item is not None:
             item.save()
             plt.close(item.fig)
-    return FigureBlock(figure, alternate, prefix)
+    return FigureBlock(figure, alternate, prefix, lang)

@@ -38,6 +38,9 @@ LAOS_BELOW = 0.4
 LAOS_BELOW_UNIT = "percent"
 # "Hasil dan Pembahasan", after Figure 2: the values are printed as "percent".
 PROVINCES_UNIT = "percent"
+# The paper's names for two of the ten provinces, where they differ from the official
+# names the transcription (data/raw/pegi-2016-top10.csv) records, by ISO 3166-2 code.
+PROVINCE_NAMES = {"ID-BB": "Bangka Belitung", "ID-YO": "Daerah Istimewa Yogyakarta"}
 # Section "Eksistensi Birokrasi dalam menjalankan E-Government", before Figure 3.
 RANK_MOVE = (2020, 88, 2022, 77)
 # After Figure 3: the rank "keeps rising"; infrastructure is the weakest component.
@@ -77,7 +80,41 @@ class Passage:
 
     where: str
     words: str  # verbatim, at most six words; "…" marks words left out
-    cited_source: str | None  # key in references.bib; None: the paper names no source
+    # What we identified the source as: a key in references.bib; None: the paper names none.
+    cited_source: str | None
+    # The credit as the paper itself gives it (a key of ``CREDITS``); None: none given.
+    credited: str | None = None
+
+
+# Each credit as the paper prints it: where it stands and its words (English, Indonesian).
+CREDITS = {
+    "fig1-caption": (
+        "the caption of Figure 1: «databoks.katadata.co.id (2022)»",
+        "keterangan Gambar 1: «databoks.katadata.co.id (2022)»",
+    ),
+    "fig2-caption": (
+        "the caption of Figure 2: «databoks.katadata.co.id (2016)»",
+        "keterangan Gambar 2: «databoks.katadata.co.id (2016)»",
+    ),
+    "fig3-caption": (
+        "the caption of Figure 3: «The United Nations E-Government Survey 2022»",
+        "keterangan Gambar 3: «The United Nations E-Government Survey 2022»",
+    ),
+    "un-reports": (
+        "the UN, named in the text: «PBB melaporkan»",
+        "PBB, disebut dalam teks: «PBB melaporkan»",
+    ),
+    "un-released": (
+        "the UN, named in the text: «telah merilis hasil survei E-Government»; after "
+        "Figure 3 the paper gives the address «https://aptika.kominfo.go.id»",
+        "PBB, disebut dalam teks: «telah merilis hasil survei E-Government»; sesudah "
+        "Gambar 3 makalah mencantumkan alamat «https://aptika.kominfo.go.id»",
+    ),
+    "aptika-address": (
+        "the address after the sentence: «https://aptika.kominfo.go.id»",
+        "alamat sesudah kalimat itu: «https://aptika.kominfo.go.id»",
+    ),
+}
 
 
 PASSAGES = {
@@ -85,71 +122,85 @@ PASSAGES = {
         f"{ABSTRACT}; {RESULTS_FIRST}, paragraph after Figure 1",
         "peringkat ke 5 se Asia Tenggara",
         "databoks2022",
+        "fig1-caption",
     ),
     "top-four-order": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 1",
         "Disusul dengan Malaysia, Thailand, Brunei Darussalam",
         "databoks2022",
+        "fig1-caption",
     ),
     "region-leader": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 1",
         "Singapura masih memimpin di Asia Tenggara",
         "databoks2022",
+        "fig1-caption",
     ),
     "egdi-value": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 1",
         "PBB melaporkan … (EGDI) sebesar 0.7160",
         "un2022",
+        "un-reports",
     ),
     "world-rank": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 1",
         "naik menjadi peringkat ke 77",
         "un2022",
+        "un-reports",
     ),
     "earlier-rank-year": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 1",
         "tahun 2021 lalu … peringkat 88",
         "un2022",
+        "un-reports",
     ),
     "rise": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 1",
         "peningkatan 11 poin dari tahun 2021",
         "un2022",
+        "un-reports",
     ),
     "places-6-to-10": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 1",
         "Peringkat ke 6 diisi oleh Filipina",
         "databoks2022",
+        "fig1-caption",
     ),
     "laos-below-0.4": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 1",
         "presentase tidak sampai 0,4%",
         "databoks2022",
+        "fig1-caption",
     ),
     "provinces-top10-2016": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 2",
         "DKI Jakarta menempati provinsi tertinggi",
         "databoks2016",
+        "fig2-caption",
     ),
     "provinces-unit-2016": Passage(
         f"{RESULTS_FIRST}, paragraph after Figure 2",
         "presentase sebesar 3,39%",
         "databoks2016",
+        "fig2-caption",
     ),
     "rank-2020-to-2022": Passage(
         f"{RESULTS_SECOND}, paragraph before Figure 3",
         "dari peringkat 88 di tahun 2020",
-        "un2022",
+        "aptika2022",
+        "un-released",
     ),
     "rank-keeps-rising": Passage(
         f"{RESULTS_SECOND}, paragraph after Figure 3",
         "peringkat Indonesia terus naik",
         "un2022",
+        "fig3-caption",
     ),
     "weakest-component": Passage(
         f"{RESULTS_SECOND}, paragraph after Figure 3",
         "infrastruktur telekomunikasi yang menjadi poin terendah",
         "aptika",
+        "aptika-address",
     ),
     "portals-rated-very-good": Passage(
         f"{RESULTS_SECOND}, second paragraph after Figures 4-6",
@@ -162,3 +213,34 @@ PASSAGES = {
         None,
     ),
 }
+
+
+# Statements of the paper that no table of the data package bears on, so the audit
+# lists them without a verdict: (where, key words, what it states; English, Indonesian).
+NOT_AUDITED = [
+    (
+        "'Latar Belakang', third paragraph",
+        "intruksi Presiden Nomor 6 Tahun 2001",
+        "Presidential Instruction 6/2001, revised as Presidential Instruction 3/2003 on the "
+        "national e-government policy and strategy, requires the government to use ICT for "
+        "public services",
+        "Instruksi Presiden 6/2001, yang direvisi menjadi Instruksi Presiden 3/2003 tentang "
+        "kebijakan dan strategi nasional e-government, mewajibkan pemerintah memanfaatkan TIK "
+        "untuk pelayanan publik",
+    ),
+    (
+        "'Kerangka Teoritis', subsection 'Pelayanan Publik dan Kualitas Pelayanan Publik'",
+        "Menurut UU Nomor 25 Tahun 2009",
+        "Law 25/2009 on Public Services defines public service and its providers",
+        "Undang-Undang 25/2009 tentang Pelayanan Publik mendefinisikan pelayanan publik dan "
+        "penyelenggaranya",
+    ),
+    (
+        f"{RESULTS_SECOND}, paragraph after Figure 3",
+        "Tim Koordinasi SPBE Nasional",
+        "the national SPBE coordination team includes Kominfo, KemenPANRB, Kemendagri, "
+        "Bappenas, the Ministry of Finance, BRIN and BSSN",
+        "Tim Koordinasi SPBE Nasional beranggotakan antara lain Kemkominfo, KemenPANRB, "
+        "Kemendagri, Bappenas, Kementerian Keuangan, BRIN, dan BSSN",
+    ),
+]

@@ -32,6 +32,11 @@ def project_root(data: Path | None = None) -> Path:
     return (data or data_dir()).parent
 
 
+def profiles_dir(data: Path | None = None) -> Path:
+    """Where `egov-repro profile` writes by default: under _build/, which git ignores."""
+    return project_root(data) / "_build" / "profiles"
+
+
 def figures_dir(data: Path | None = None) -> Path:
     env = os.environ.get("EGOV_REPRO_FIGURES_DIR")
     return Path(env).resolve() if env else project_root(data) / "figures"

@@ -25,7 +25,7 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from egov_repro import __version__, paper
+from egov_repro import __version__, book, paper, pdflinks
 from egov_repro.atomic import write_bytes, write_text
 from egov_repro.editions import SEPARATOR, pick
 from egov_repro.errors import DataError
@@ -171,7 +171,8 @@ def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, leve
         raise DataError(
             page, f"the page of {doc!r} (in _toc.yml) is not built", hint="Run make book."
         )
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    # The PDF's own links as the published site has them, whether or not printed yet.
+    soup = BeautifulSoup(pdflinks.live(page.read_text(encoding="utf-8")), "html.parser")
     article = soup.find("article", class_="bd-article")
     if article is None:
         raise DataError(page, "not a Jupyter Book page", expected="<article class='bd-article'>")
@@ -511,6 +512,9 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
     if not (html / "intro.html").is_file():
         raise FileNotFoundError(f"{html}: no built book here; run `make book` first")
     out = (out or root / PDF_DIR).resolve()
+    # A site as the last build left it stays "current" for the next `egov-repro book`
+    # once the PDFs are in it and the pages link them.
+    current = book.site_as_recorded(root)
     date = source_date(root)
     package, data = versions(root)
     written = []
@@ -547,10 +551,13 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
                 final = fix_metadata(stable_node_ids(pdf), title, lang, date, headings)
                 write_bytes(target, final)
                 write_bytes(site / "pdf" / target.name, final)
+                pdflinks.apply(site, lang, pdflinks.edition_pages(site))
                 shutil.rmtree(work, ignore_errors=True)
                 written.append(target)
         finally:
             browser.close()
+    if current:
+        book.record_site(root)
     return written
 
 

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from html import escape
 
+from egov_repro import paper
 from egov_repro.claims import (
+    FOLLOW_UP_MARKER,
     MARKERS,
     VERDICT_NAMES,
     VERDICTS,
     counts,
+    follow_up_label,
     follow_ups,
     paper_claims,
     verdict_rules,
 )
 from egov_repro.labels import check_lang
-from egov_repro.text import bilingual, join_and, pick
+from egov_repro.text import bilingual, in_words, join_and, pick
 
 # How a verdict reads in a sentence ("the world rank is confirmed").
 VERDICT_PHRASES = {
@@ -51,27 +54,46 @@ HEADINGS_ID = {
     "differs": "Yang bertentangan dengan data",
     "unverifiable": "Yang tidak dapat diverifikasi",
 }
-# The sources the paper gives for its statements (keys of references.bib).
+# What we identified each credited source as (keys of references.bib): our reading,
+# shown apart from the credit as the paper gives it (``paper.CREDITS``).
 CITED = {
-    "databoks2022": "databoks (2022), 'Sistem e-government Indonesia peringkat ke-5 di Asia "
-    "Tenggara'",
-    "databoks2016": "databoks (2016), chart of the top-10 provinces (PeGI 2016)",
-    "aptika": "aptika.kominfo.go.id (Kominfo, Directorate General of Informatics Applications)",
+    "databoks2022": "the databoks chart of 2022, 'Sistem e-government Indonesia peringkat "
+    "ke-5 di Asia Tenggara', which reports the UN E-Government Survey 2022",
+    "databoks2016": "a databoks chart of 2016, not found; that its numbers are scores of "
+    "Kominfo's e-government ranking (PeGI) is our inference",
+    "aptika": "the site of Kominfo's Directorate General of Informatics Applications "
+    "(Ditjen Aptika); the paper names no page of it",
+    "aptika2022": "a Ditjen Aptika news item of October 2022, which the paragraph follows "
+    "almost word for word (its title counts the rise as '11 peringkat')",
 }
 CITED_ID = {
-    **CITED,
-    "databoks2016": "databoks (2016), grafik 10 provinsi teratas (PeGI 2016)",
-    "aptika": "aptika.kominfo.go.id (Kominfo, Direktorat Jenderal Aplikasi Informatika)",
+    "databoks2022": "grafik databoks tahun 2022, “Sistem e-government Indonesia peringkat "
+    "ke-5 di Asia Tenggara”, yang melaporkan Survei E-Government PBB 2022",
+    "databoks2016": "grafik databoks tahun 2016 yang tidak ditemukan; bahwa angka-angkanya "
+    "merupakan skor pemeringkatan e-government Kominfo (PeGI) adalah dugaan kami",
+    "aptika": "situs Direktorat Jenderal Aplikasi Informatika (Ditjen Aptika) Kominfo; "
+    "makalah tidak menyebut halaman mana pun dari situs itu",
+    "aptika2022": "berita Ditjen Aptika bulan Oktober 2022, yang hampir kata demi kata diikuti "
+    "paragraf itu (judulnya menyebut kenaikan itu “11 peringkat”)",
 }
 # The rows of a card, in each language.
 CARD_ROWS = {
     "where": ("Where in the paper", "Letak dalam makalah"),
     "paper_words": ("The paper's words", "Kata-kata makalah"),
-    "cited_source": ("The paper's source", "Sumber yang dirujuk makalah"),
+    "credited": ("The paper's source, as it gives it", "Sumber menurut makalah"),
+    "cited_source": ("Identified as (ours)", "Hasil penelusuran kami"),
     "paper_says": ("The paper says", "Menurut makalah"),
     "data_says": ("The data say", "Menurut data"),
     "explanation": ("Why", "Penjelasan"),
 }
+# The rows of a follow-up's card: no verdict, the paper's edition beside the newest.
+FOLLOW_UP_ROWS = {
+    "where": ("Asks again", "Mengajukan lagi"),
+    "baseline": ("In {year}, the paper's edition", "Pada {year}, edisi makalah"),
+    "data_says": ("In {year}", "Pada {year}"),
+    "explanation": ("What changed", "Apa yang berubah"),
+}
+RELATED = ("See also", "Lihat juga")
 
 
 def _phrases(lang: str) -> dict[str, str]:
@@ -80,6 +102,13 @@ def _phrases(lang: str) -> dict[str, str]:
 
 def _topics(lang: str) -> dict[str, str]:
     return TOPICS if check_lang(lang) == "en" else TOPICS_ID
+
+
+def credited_name(key: str | None, lang: str = "en") -> str:
+    """The credit as the paper gives it (``paper.CREDITS``), in ``lang``."""
+    if key is None:
+        return pick(lang, "none given", "tidak disebutkan")
+    return paper.CREDITS[key][0 if check_lang(lang) == "en" else 1]
 
 
 def cited_name(key: str | None, lang: str = "en") -> str:
@@ -116,10 +145,12 @@ def tally_md(records: list[dict], lang: str = "en") -> str:
     return pick(
         lang,
         f"The audit checks **{sum(c.values())} statements of the paper**: "
-        f"{join_and(parts)}. {n_follow} follow-up questions, asked of the latest data, are "
+        f"{join_and(parts)}. {in_words(n_follow).capitalize()} follow-up questions, asked of "
+        "the latest data, are "
         "listed separately and not counted.",
         f"Audit ini memeriksa **{sum(c.values())} pernyataan makalah**: "
-        f"{join_and(parts, 'id')}. {n_follow} pertanyaan lanjutan, yang diajukan kepada "
+        f"{join_and(parts, 'id')}. {in_words(n_follow, 'id').capitalize()} pertanyaan "
+        "lanjutan, yang diajukan kepada "
         "data terbaru, dicantumkan terpisah dan tidak ikut dihitung.",
     )
 
@@ -187,17 +218,34 @@ def summary_html(records_by_lang: dict[str, list[dict]]) -> str:
     return bilingual(render)
 
 
-def _card(record: dict, lang: str = "en") -> str:
+def _links(record: dict, claims_by_id: dict, index: int) -> str:
+    """The cards a record refers to, each named by its statement, as links."""
+    links = [
+        f'<a href="#claim-{escape(key)}">{escape(claims_by_id[key]["claim"])}</a>'
+        for key in record["related"]
+        if key in claims_by_id
+    ]
+    if not links:
+        return ""
+    return f"<dt>{escape(RELATED[index])}</dt><dd>{'; '.join(links)}</dd>"
+
+
+def _card(record: dict, lang: str = "en", claims_by_id: dict | None = None) -> str:
     index = 0 if check_lang(lang) == "en" else 1
+    claims_by_id = claims_by_id or {}
+    if record["source"] == "follow-up":
+        return _follow_up_card(record, lang, claims_by_id)
     values = {
         **record,
         "paper_words": f"«{record['paper_words']}»",
+        "credited": credited_name(record["credited"], lang),
         "cited_source": cited_name(record["cited_source"], lang),
     }
     rows = [(names[index], values[key]) for key, names in CARD_ROWS.items()]
-    if record["source"] == "follow-up":
+    if record["credited"] is None:  # nothing credited, nothing identified
         rows = [r for r in rows if r[0] != CARD_ROWS["cited_source"][index]]
     body = "".join(f"<dt>{escape(k)}</dt><dd>{escape(str(v))}</dd>" for k, v in rows)
+    body += _links(record, claims_by_id, index)
     verdict = record["verdict"]
     return (
         f'<article class="claim-card verdict-{verdict}" id="{anchor(record)}">'
@@ -208,16 +256,55 @@ def _card(record: dict, lang: str = "en") -> str:
     )
 
 
-def cards_html(records_by_lang) -> str:
+def _follow_up_card(record: dict, lang: str, claims_by_id: dict) -> str:
+    """A follow-up: the paper's question asked of newer data, with no verdict on the
+    paper; the statement it asks again is linked by its words, never by its id."""
+    index = 0 if lang == "en" else 1
+    then = record["baseline"]
+    latest = record["cited_source"].removeprefix("un")  # the edition asked: un<year>
+    asked = [claims_by_id[k] for k in record["related"] if k in claims_by_id]
+    where = record["where"]
+    if asked:
+        where = (
+            f'<a href="#claim-{escape(asked[0]["id"])}">{escape(asked[0]["claim"])}</a> '
+            f"({escape(where)})"
+        )
+    else:
+        where = escape(where)
+    rows = [
+        (FOLLOW_UP_ROWS["where"][index], where),
+        (FOLLOW_UP_ROWS["baseline"][index].format(year=then["year"]), escape(then["says"])),
+        (FOLLOW_UP_ROWS["data_says"][index].format(year=latest), escape(record["data_says"])),
+        (FOLLOW_UP_ROWS["explanation"][index], escape(record["explanation"])),
+    ]
+    body = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    return (
+        f'<article class="claim-card follow-up" id="{anchor(record)}">'
+        f'<p class="claim-verdict"><span aria-hidden="true">{FOLLOW_UP_MARKER}</span> '
+        f"{escape(follow_up_label(record, lang))}</p>"
+        f'<p class="claim-text">{escape(record["claim"])}</p>'
+        f"<dl>{body}</dl></article>"
+    )
+
+
+def cards_html(records_by_lang, all_records=None) -> str:
     """One card per record; the layout stacks on a narrow screen (see
     static/egov-repro.css). Given ``{"en": records, "id": records}`` the output holds both
-    editions; given one list of (English) records, the English cards alone."""
+    editions; given one list of (English) records, the English cards alone. A card links
+    the cards it refers to, looked up in ``all_records`` (same shape; default: the
+    records given)."""
     if isinstance(records_by_lang, dict):
-        return bilingual(
-            lambda lang: (
-                '<div class="claim-cards">'
-                + "".join(_card(r, lang) for r in records_by_lang[lang])
-                + "</div>"
-            )
-        )
-    return '<div class="claim-cards">' + "".join(_card(r) for r in records_by_lang) + "</div>"
+        every = all_records or records_by_lang
+
+        def render(lang: str) -> str:
+            by_id = {r["id"]: r for r in every[lang]}
+            cards = "".join(_card(r, lang, by_id) for r in records_by_lang[lang])
+            return f'<div class="claim-cards">{cards}</div>'
+
+        return bilingual(render)
+    by_id = {r["id"]: r for r in (all_records or records_by_lang)}
+    return (
+        '<div class="claim-cards">'
+        + "".join(_card(r, "en", by_id) for r in records_by_lang)
+        + "</div>"
+    )

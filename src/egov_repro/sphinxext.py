@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from egov_repro import __version__, atomic, bibstyle, editions
+from egov_repro import __version__, atomic, bibstyle, editions, pdflinks
 from egov_repro.book import (
     SECOND_EDITION,
     fingerprint,
@@ -182,6 +182,15 @@ def _book_pdf_link(app, pagename, templatename, context, doctree) -> None:
             )
 
 
+def _pdf_links(app, exception) -> None:
+    """The PDF links stay dormant until `egov-repro pdf` has put the PDF into the site
+    (``egov_repro.pdflinks``): a site built by `make book` alone has no dead link."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    pdflinks.apply(outdir, _language(app), _own_pages(outdir))
+
+
 def _meta_description(app, pagename, templatename, context, doctree) -> None:
     from html import escape
 
@@ -282,6 +291,7 @@ def setup(app):
     app.connect("config-inited", _edition_config, priority=950)
     app.connect("doctree-resolved", _one_language)
     app.connect("build-finished", _edition_links, priority=950)
+    app.connect("build-finished", _pdf_links, priority=960)
     app.connect("config-inited", _invalidate, priority=100)
     app.connect("env-get-outdated", _outdated)
     app.connect("build-finished", _publish_figures)

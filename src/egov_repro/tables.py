@@ -13,7 +13,7 @@ from html import escape
 
 import pandas as pd
 
-from egov_repro.labels import LABELS, label
+from egov_repro.labels import LABELS, check_lang, label
 from egov_repro.names import display_names
 from egov_repro.text import LANGS, bilingual, number, pick, signed
 
@@ -33,12 +33,13 @@ HEADERS = {
     "countries": ("Countries listed", "Negara yang tercantum"),
     "surveyed": ("Surveyed", "Disurvei"),
     "countries_surveyed": ("Countries surveyed", "Negara yang disurvei"),
-    "zeros_as_missing": ("Zeros stored as missing", "Angka 0 disimpan sebagai data kosong"),
+    "zeros_as_missing": ("Zeros stored as missing", "Angka 0 dicatat sebagai data hilang"),
     "flagged_anomalies": ("Flagged anomalies", "Anomali yang ditandai"),
     "source_file": ("UN export", "Berkas ekspor PBB"),
     "sha256": ("SHA-256 (first 12)", "SHA-256 (12 karakter pertama)"),
     "paper_order": ("Paper's order", "Urutan dalam makalah"),
     "province": ("Province", "Provinsi"),
+    "official_name": ("Official name", "Nama resmi"),
     "province_code": ("Code", "Kode"),
     "score": ("Score", "Skor"),
     "measure": ("Measure", "Ukuran"),
@@ -143,9 +144,9 @@ class PeopleTable:
     English text otherwise. ``frames`` holds one frame per language (country names
     differ) or one frame for both."""
 
-    def __init__(self, frame, label):
+    def __init__(self, frame, label, langs: tuple[str, ...] = LANGS):
         frames = frame if isinstance(frame, dict) else dict.fromkeys(LANGS, frame)
-        self.frames, self.labels = frames, _labels(label)
+        self.frames, self.labels, self.langs = frames, _labels(label), langs
         self.frame, self.label = frames["en"], self.labels["en"]
 
     def rows(self, lang: str = "en") -> list[list[str]]:
@@ -169,10 +170,11 @@ class PeopleTable:
         )
 
     def _repr_html_(self) -> str:
-        return bilingual(self.html)
+        return bilingual(self.html, self.langs)
 
     def __repr__(self) -> str:
-        rows = [self.headers(), *self.rows()]
+        lang = self.langs[0]
+        rows = [self.headers(lang), *self.rows(lang)]
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         return "\n".join(
             "  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows
@@ -186,11 +188,14 @@ def for_people(
     drop: list[str] = (),
     keep_constant: list[str] = (),
     data_dir=None,
+    lang: str | None = None,
 ) -> PeopleTable:
     """``frame`` for reading: the index dropped, countries under the one name the book
     uses for them everywhere (``display_names``, per language), columns in ``drop`` left
     out, and any column holding one value on every row left out (unless named in
-    ``keep_constant``). ``label`` names the table: {"en": ..., "id": ...} or (en, id)."""
+    ``keep_constant``). ``label`` names the table: {"en": ..., "id": ...} or (en, id).
+    ``lang``: the one language to show ("en" or "id"), or None for both (the book)."""
+    langs = LANGS if lang is None else (check_lang(lang),)
     frame = frame.reset_index(drop=True)
     frames = {}
     for lang in LANGS:
@@ -208,7 +213,7 @@ def for_people(
             if c not in keep_constant and english[c].astype("string").nunique(dropna=False) == 1
         ]
         frames = {lang: f.drop(columns=constant) for lang, f in frames.items()}
-    return PeopleTable(frames, label)
+    return PeopleTable(frames, label, langs)
 
 
 def components_wide(long: pd.DataFrame) -> pd.DataFrame:
