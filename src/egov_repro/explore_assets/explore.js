@@ -197,7 +197,9 @@
   }
   function renderChart(lines) {
     var measure = state.measure, rank = measure === "egdi_rank";
+    // Read styles and sizes before changing anything: no layout forced twice.
     var text = colour("--pst-color-text-base", "#222"), grid = colour("--pst-color-border", "#ddd");
+    var width = Math.max(200, chartBox.clientWidth), height = chartBox.clientHeight || 300;
     var label = words[measure] + (rank ? " (" + words.rank_note + ")" : "");
     chartBox.setAttribute("aria-label", fill(words.chart, {
       measure: label, first: data.years[0], last: data.years[data.years.length - 1],
@@ -205,7 +207,7 @@
     }));
     var axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: "12px system-ui, sans-serif" };
     var options = {
-      width: Math.max(200, chartBox.clientWidth), height: chartBox.clientHeight || 300,
+      width: width, height: height,
       legend: { show: false },
       cursor: { drag: { x: false, y: false }, points: { size: 8 } },
       scales: {
@@ -234,13 +236,29 @@
     chart = new uPlot(options, values, chartBox);
     root.egovChart = chart;
   }
-  function render(announce) {
+  function isDefault() {
+    return state.codes.length === 1 && state.codes[0] === data["default"] && !state.region &&
+      state.measure === "egdi";
+  }
+  /* ``first``: the page as built already shows the default choice (chips, table, legend),
+     so only what it lacks is made, and the chart is drawn in a task of its own: on a slow
+     phone no single task blocks the page for long. */
+  function render(announce, first) {
     var found = rows();
     var lines = series();
-    renderChips();
-    renderTable(found);
-    renderChart(lines);
-    renderLegend(lines, null);
+    if (!(first && isDefault())) {
+      renderChips();
+      renderTable(found);
+      renderLegend(lines, null);
+    }
+    if (first) {
+      window.setTimeout(function () {
+        renderChart(lines);
+        root.setAttribute("data-ready", "true");
+      }, 0);
+    } else {
+      renderChart(lines);
+    }
     if (csvUrl) URL.revokeObjectURL(csvUrl);
     csvUrl = URL.createObjectURL(new Blob([csv(found)], { type: "text/csv" }));
     download.href = csvUrl;
@@ -377,9 +395,8 @@
       data = loaded;
       words = data.words;
       var unknown = readAddress();
-      render(false);
+      render(false, true);
       if (unknown.length) status.textContent = fill(words.unknown, { codes: unknown.join(", ") });
-      root.setAttribute("data-ready", "true");
     })
     .catch(function (error) {
       console.error("egov-repro explorer: " + error.message);
