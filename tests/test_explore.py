@@ -21,7 +21,7 @@ from egov_repro import datasets, editions, explore, pdf, text
 from egov_repro.errors import DataError
 from egov_repro.site import serve
 
-from conftest import IN_CI, ROOT
+from conftest import IN_CI, ROOT, copy_project, run_cli
 
 PAGE = "chapters/11-explore.html"
 LANGS = ("en", "id")
@@ -59,6 +59,24 @@ def test_numbers_as_javascript_writes_them():
     assert [explore.js_number(v) for v in (0.716, 77, 1e-05, 0.12, None, 0.385945)] == [
         "0.716", "77", "0.00001", "0.12", "", "0.385945",
     ]  # fmt: skip
+
+
+def test_a_new_edition_appears_in_the_explorer_with_no_other_change(tmp_path):
+    """The README's `data add` is all it takes: the explorer's editions come from the data."""
+    from test_new_edition import NEW_YEAR, synthetic_export
+
+    project = copy_project(tmp_path / "project")
+    export = synthetic_export(tmp_path)
+    added = run_cli(project, "data", "add", str(export))
+    assert added.returncode == 0, added.stdout + added.stderr
+    for lang in LANGS:
+        data = explore.explorer_data(lang, project / "data")
+        assert data["years"][-1] == NEW_YEAR
+        assert data["data_version"] == datasets.data_version(project / "data")
+        idn = data["countries"]["IDN"]["values"]
+        assert idn[0][-1] == pytest.approx(idn[0][-2] + 0.01, abs=1e-9)
+        html = explore.page_html("chapters/11-explore", lang, data_dir=project / "data")
+        assert f"<td>{NEW_YEAR}</td>" in html
 
 
 # --- what the build writes ------------------------------------------------------------
@@ -306,8 +324,15 @@ def test_a_reader_compares_countries_by_keyboard_and_shares_the_address(
     assert re.search(r"0,\d{4}" if lang == "id" else r"0\.\d{4}", legend)
     name = page.locator(".egov-explore-chart").get_attribute("aria-label")
     assert data["countries"]["VNM"]["name"] in name
-    # A region's median, and the download link gives exactly the rows shown.
-    page.select_option("#egov-explore-region", "southeast-asia")
+    # A region's median, chosen from the keyboard too (Tab, then arrow keys), and the
+    # download link gives exactly the rows shown.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "egov-explore-region"
+    keys = page.evaluate(
+        "Array.from(document.activeElement.options).findIndex(o => o.value === 'southeast-asia')"
+    )
+    for _ in range(keys):
+        page.keyboard.press("ArrowDown")
     page.wait_for_function("location.search === '?c=IDN,VNM&r=southeast-asia'")
     assert table_rows(page) == expected_rows(data, ["IDN", "VNM"], lang, "southeast-asia")
     csv_text = page.evaluate(

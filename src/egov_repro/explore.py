@@ -28,8 +28,12 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from egov_repro import analysis, atomic, editions, paper, text
+from egov_repro import analysis, atomic, editions, paper, paths, text
+from egov_repro.datasets import data_version, editions_in, load_egdi, load_resource
 from egov_repro.errors import DataError
+from egov_repro.labels import label
+from egov_repro.names import display_names
+from egov_repro.regions import members_by_edition, region_names
 
 ASSETS = Path(__file__).resolve().parent / "explore_assets"
 SITE_DIR = "_explore"  # in each edition's site
@@ -64,9 +68,9 @@ WORDS = {
     "country": {"en": "Country", "id": "Negara"},
     "countries": {"en": "Countries", "id": "Daftar negara"},
     "hint": {
-        "en": "Type part of a name or an ISO code, pick with the arrow keys and Enter; "
+        "en": "Type part of a name or an ISO code, then pick from the list; "
         f"up to {MAX_COUNTRIES} countries.",
-        "id": "Ketik sebagian nama atau kode ISO, pilih dengan tombol panah dan Enter; "
+        "id": "Ketik sebagian nama atau kode ISO, lalu pilih dari daftar; "
         f"paling banyak {MAX_COUNTRIES} negara.",
     },
     "chosen": {"en": "Chosen countries", "id": "Negara yang dipilih"},
@@ -112,7 +116,8 @@ WORDS = {
         "and a region whose median is drawn beside them, at {url}. Here it shows "
         "Indonesia, the table below.",
         "id": "Di web, halaman ini adalah penjelajah: pilih negara mana pun, atau beberapa "
-        "sekaligus, dan kawasan yang mediannya digambar sebagai pembanding, di {url}. "
+        "sekaligus, dan sebuah kawasan sebagai pembanding, dengan median kawasan itu ikut "
+        "digambar, di {url}. "
         "Di sini halaman ini menampilkan Indonesia, pada tabel di bawah.",
     },
 }
@@ -167,9 +172,6 @@ def country_names(lang: str, data_dir: Path | None = None) -> dict[str, str]:
     (``egov_repro.names.display_names``: the short labels of data/raw/country-labels.csv,
     else the short English name); in the Indonesian edition, a country without a label
     of ours gets CLDR's Indonesian name (Babel), so no English name is left there."""
-    from egov_repro.datasets import load_resource
-    from egov_repro.names import display_names
-
     names = display_names(lang, data_dir)
     if editions.check_lang(lang) != "en":
         labelled = set(load_resource("country-labels", data_dir)["iso3"])
@@ -179,9 +181,7 @@ def country_names(lang: str, data_dir: Path | None = None) -> dict[str, str]:
 
 
 def region_label(region: str, lang: str) -> str:
-    from egov_repro.figures import region_name
-
-    name = region_name(region, lang)
+    name = label(f"region:{region}", lang)
     return name[:1].upper() + name[1:]
 
 
@@ -197,20 +197,31 @@ def _value(value) -> float | int | None:
 def explorer_data(lang: str, data_dir: Path | None = None) -> dict:
     """Everything the page's script needs, for edition ``lang``: the editions, every
     country's values in each (None where not surveyed) and each region's median of the
-    four indices over its members in that edition."""
-    from egov_repro.datasets import data_version, editions_in, load_egdi
-    from egov_repro.regions import members_by_edition, region_names
+    four indices over its members in that edition. Made once per build (the page and
+    the data file both need it) unless a data file changes."""
+    import copy
 
+    folder = Path(data_dir or paths.data_dir()).resolve()
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return copy.deepcopy(_explorer_data(editions.check_lang(lang), folder, stamp))
+
+
+@lru_cache(maxsize=4)
+def _explorer_data(lang: str, data_dir: Path, _stamp: tuple) -> dict:
     egdi = load_egdi(data_dir)
     years = editions_in(egdi)
     names = country_names(lang, data_dir)
+    wide = {m: egdi.pivot(index="iso3", columns="year", values=m) for m in MEASURES}
     countries = {}
-    for iso3, rows in egdi.groupby("iso3", sort=True):
-        rows = rows.set_index("year")
+    for iso3 in sorted(egdi["iso3"].unique()):
         countries[iso3] = {
             "name": names.get(iso3, iso3),
             "values": [
-                [_value(rows.at[year, m]) if year in rows.index else None for year in years]
+                [
+                    _value(wide[m].at[iso3, year]) if year in wide[m].columns else None
+                    for year in years
+                ]
                 for m in MEASURES
             ],
         }

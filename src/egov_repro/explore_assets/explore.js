@@ -378,6 +378,13 @@
     writeAddress();
     render(true);
   });
+  // The theme's light/dark switch: the axes and grid take the new colours.
+  var theme = document.documentElement.getAttribute("data-theme");
+  new MutationObserver(function () {
+    var now = document.documentElement.getAttribute("data-theme");
+    if (now !== theme && chart) renderChart(series());
+    theme = now;
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
   var resizing = null;
   window.addEventListener("resize", function () {
     window.clearTimeout(resizing);
