@@ -195,9 +195,11 @@ def test_only_the_explorer_page_loads_the_library_or_its_styles(project):
         for sheet in static.glob("*.css"):
             assert ".uplot" not in sheet.read_text(encoding="utf-8"), sheet
         page = (site_dir(project, lang) / PAGE).read_text(encoding="utf-8")
-        # The page itself: its scripts deferred, the library served from the site.
+        # The page itself: its script deferred; the library, served from the site, is
+        # fetched by that script when the chart is wanted.
         scripts = re.findall(r'<script [^>]*src="([^"]+)"', page)
-        assert "../_explore/uPlot.iife.min.js" in scripts and "../_explore/explore.js" in scripts
+        assert scripts.count("../_explore/explore.js") == 1
+        assert 'data-library="../_explore/uPlot.iife.min.js"' in page
         assert not [s for s in scripts if re.match(r"(https?:)?//", s)]
         served = site_dir(project, lang) / explore.SITE_DIR / explore.LIBRARY
         assert served.read_bytes() == (explore.ASSETS / explore.LIBRARY).read_bytes()
@@ -250,22 +252,24 @@ def browser():
 
 def offline_page(browser, base: str, **options):
     """A 390-px page whose requests outside the site are aborted (and recorded), and
-    whose console errors are recorded."""
+    whose console errors and requests to the site are recorded."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, **options)
     outside, errors = [], []
 
     def route(route):
         url = route.request.url
         if url.startswith((base, "blob:", "data:")):
+            requested.append(url)
             return route.continue_()
         outside.append(url)
         return route.abort()
 
+    requested: list[str] = []
     context.route("**/*", route)
     page = context.new_page()
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    return context, page, outside, errors
+    return context, page, outside, errors, requested
 
 
 def table_rows(page) -> list[list[str]]:
@@ -283,6 +287,16 @@ def expected_rows(data: dict, codes: list[str], lang: str, region: str | None = 
     ]
 
 
+def chart_data(page, lines: int) -> list:
+    """What the chart plots (x, then one list per line), once it has come into view."""
+    page.locator(".egov-explore-chart").scroll_into_view_if_needed()
+    page.wait_for_function(
+        "(() => { const c = document.querySelector('.egov-explore').egovChart;"
+        f" return c && c.data.length === {lines + 1}; }})()"
+    )
+    return page.evaluate("document.querySelector('.egov-explore').egovChart.data")
+
+
 def no_horizontal_overflow(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
@@ -293,7 +307,7 @@ def test_a_reader_compares_countries_by_keyboard_and_shares_the_address(
 ):
     data = built_data(project, lang)
     url = urljoin(site, f"{editions.SUBDIR[lang]}/{PAGE}".lstrip("/"))
-    context, page, outside, errors = offline_page(browser, site)
+    context, page, outside, errors, _ = offline_page(browser, site)
     page.goto(url)
     page.wait_for_selector(".egov-explore[data-ready]")
     assert table_rows(page) == expected_rows(data, ["IDN"], lang)
@@ -316,7 +330,7 @@ def test_a_reader_compares_countries_by_keyboard_and_shares_the_address(
     expected = expected_rows(data, ["IDN", "VNM"], lang)
     assert table_rows(page) == expected
     vnm = data["countries"]["VNM"]["values"]
-    values = page.evaluate("document.querySelector('.egov-explore').egovChart.data")
+    values = chart_data(page, 2)
     assert values == [data["years"], data["countries"]["IDN"]["values"][0], vnm[0]]
     legend = page.locator(".egov-explore-legend").inner_text()
     latest = text.number(vnm[0][-1], 4, lang)
@@ -362,14 +376,22 @@ def test_a_shared_address_opens_that_comparison_and_names_unknown_codes(
 ):
     data = built_data(project, lang)
     url = urljoin(site, f"{editions.SUBDIR[lang]}/{PAGE}".lstrip("/"))
-    context, page, outside, errors = offline_page(browser, site)
+    context, page, outside, errors, requested = offline_page(browser, site)
     page.goto(url + "?c=PHL,XXX,THA&m=egdi_rank")
     page.wait_for_selector(".egov-explore[data-ready]")
+    # Below the fold of a phone, the chart's library is not fetched until it is in view.
+    library = f"_explore/{explore.LIBRARY}"
+    assert (
+        page.evaluate("document.querySelector('.egov-explore-chart').getBoundingClientRect().top")
+        > 844
+    )
+    assert not [u for u in requested if library in u]
     assert table_rows(page) == expected_rows(data, ["PHL", "THA"], lang)
     assert "XXX" in page.locator(".egov-explore-status").inner_text()
     assert page.input_value("#egov-explore-measure") == "egdi_rank"
-    values = page.evaluate("document.querySelector('.egov-explore').egovChart.data")
+    values = chart_data(page, 2)
     assert values[1] == data["countries"]["PHL"]["values"][4]
+    assert [u for u in requested if library in u]
     assert no_horizontal_overflow(page)
     context.close()
     assert not outside and not errors, (outside, errors)
@@ -381,7 +403,7 @@ def test_without_javascript_the_table_shows_indonesia_and_no_dead_controls(
 ):
     data = built_data(project, lang)
     url = urljoin(site, f"{editions.SUBDIR[lang]}/{PAGE}".lstrip("/"))
-    context, page, outside, _ = offline_page(browser, site, java_script_enabled=False)
+    context, page, outside, _, _ = offline_page(browser, site, java_script_enabled=False)
     page.goto(url)
     assert table_rows(page) == expected_rows(data, ["IDN"], lang)
     assert not page.is_visible(".egov-explore-live")

@@ -10,9 +10,10 @@ build then writes, per edition, into ``_explore/`` of the site:
   from ``data/egdi.csv`` and stamped with the data package version (never typed);
 - ``egdi-IDN.csv``: the default rows, for the download link without JavaScript;
 - ``explore.js`` (ours) and uPlot (``VENDORED``, checked against its SHA-256), which
-  only the explorer page loads: they sit outside ``_static/``, whose scripts every
-  page's stylesheet is pruned against (``egov_repro.cssprune``), and the page's own
-  styles are inlined in its head, so no other page carries a byte of them.
+  only the explorer page loads (uPlot when its chart comes into view or the country
+  field is used): they sit outside ``_static/``, whose scripts every page's stylesheet
+  is pruned against (``egov_repro.cssprune``), and the page's own styles are inlined in
+  its head, so no other page carries a byte of them.
 
 Numbers are written by ``egov_repro.text`` on the server and by the browser's CLDR
 data (``Intl.NumberFormat``) in the script: 0.7160 / 0,7160 either way.
@@ -364,7 +365,8 @@ def page_html(docname: str, lang: str, url: str = "", data_dir: Path | None = No
     printed = escape(WORDS["print"][lang]).replace("{url}", where)
     return (
         f'<div class="egov-explore" lang="{lang}" '
-        f'data-data="{escape(site_path(docname, DATA_FILE))}?v={escape(data["data_version"])}">'
+        f'data-data="{escape(site_path(docname, DATA_FILE))}?v={escape(data["data_version"])}" '
+        f'data-library="{escape(site_path(docname, LIBRARY))}">'
         f'<div class="egov-explore-live">'
         f'<div class="egov-explore-controls">'
         f'<div class="egov-explore-field egov-explore-country">'
@@ -396,7 +398,6 @@ def page_html(docname: str, lang: str, url: str = "", data_dir: Path | None = No
         f'<p><a class="egov-explore-download" href="{escape(site_path(docname, default_csv()))}" '
         f'download="{default_csv()}" type="text/csv">{escape(word("download", lang))}</a></p>'
         f"</div>"
-        f'<script defer src="{escape(site_path(docname, LIBRARY))}"></script>'
         f'<script defer src="{escape(site_path(docname, SCRIPT))}"></script>'
     )
 

@@ -1,10 +1,12 @@
 /* egov-repro explorer (egov_repro.explore): choose countries and a region median; the
    chart (uPlot), the table and the CSV link show the same rows; the address keeps the
-   choice (?c=IDN,VNM&r=southeast-asia&m=egdi). MIT licence, like the package's code. */
+   choice (?c=IDN,VNM&r=southeast-asia&m=egdi). The charting library is fetched when the
+   chart comes into view or the country field is used, so a phone that only reads the
+   table never parses it. MIT licence, like the package's code. */
 (function () {
   "use strict";
   var root = document.querySelector(".egov-explore");
-  if (!root || typeof uPlot === "undefined") return;
+  if (!root) return;
   var COLOURS = ["#1f5fbf", "#c2410c", "#15803d", "#a21caf", "#b91c1c", "#0f766e", "#854d0e", "#4338ca"];
   var MEDIAN = "#555555";
   var lang = root.getAttribute("lang") || "en";
@@ -24,6 +26,7 @@
   var download = root.querySelector(".egov-explore-download");
   var data, words, state = { codes: [], region: "", measure: "egdi" };
   var chart = null, csvUrl = null, matches = [], active = -1;
+  var library = null, chartWanted = false;
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
@@ -236,13 +239,39 @@
     chart = new uPlot(options, values, chartBox);
     root.egovChart = chart;
   }
+  function loadLibrary() {
+    if (!library) {
+      library = new Promise(function (resolve, reject) {
+        if (typeof uPlot !== "undefined") { resolve(); return; }
+        var script = document.createElement("script");
+        script.src = root.getAttribute("data-library");
+        script.async = true;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { reject(new Error("could not load " + script.src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return library;
+  }
+  function drawChart() {
+    if (!data || !chartWanted || typeof uPlot === "undefined") return;
+    renderChart(series());
+    root.setAttribute("data-chart", "drawn");
+  }
+  function wantChart() {
+    if (chartWanted) return;
+    chartWanted = true;
+    loadLibrary().then(function () { window.setTimeout(drawChart, 0); }).catch(function (error) {
+      console.error("egov-repro explorer: " + error.message);
+    });
+  }
   function isDefault() {
     return state.codes.length === 1 && state.codes[0] === data["default"] && !state.region &&
       state.measure === "egdi";
   }
   /* ``first``: the page as built already shows the default choice (chips, table, legend),
-     so only what it lacks is made, and the chart is drawn in a task of its own: on a slow
-     phone no single task blocks the page for long. */
+     so only what it lacks is made; the chart is drawn in a task of its own once it is
+     wanted (drawChart): on a slow phone no single task blocks the page for long. */
   function render(announce, first) {
     var found = rows();
     var lines = series();
@@ -252,12 +281,9 @@
       renderLegend(lines, null);
     }
     if (first) {
-      window.setTimeout(function () {
-        renderChart(lines);
-        root.setAttribute("data-ready", "true");
-      }, 0);
+      window.setTimeout(drawChart, 0);
     } else {
-      renderChart(lines);
+      drawChart();
     }
     if (csvUrl) URL.revokeObjectURL(csvUrl);
     csvUrl = URL.createObjectURL(new Blob([csv(found)], { type: "text/csv" }));
@@ -336,6 +362,17 @@
     input.focus();
   }
 
+  if ("IntersectionObserver" in window) {
+    new IntersectionObserver(function (entries, observer) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        observer.disconnect();
+        wantChart();
+      }
+    }).observe(chartBox);
+  } else {
+    wantChart();
+  }
+  input.addEventListener("focus", wantChart);
   input.addEventListener("input", openList);
   input.addEventListener("focus", function () { if (input.value.trim()) openList(); });
   input.addEventListener("keydown", function (event) {
@@ -404,6 +441,7 @@
       var unknown = readAddress();
       render(false, true);
       if (unknown.length) status.textContent = fill(words.unknown, { codes: unknown.join(", ") });
+      root.setAttribute("data-ready", "true");
     })
     .catch(function (error) {
       console.error("egov-repro explorer: " + error.message);
