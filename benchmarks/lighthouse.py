@@ -2,7 +2,7 @@
 
 Serves _build/html on localhost with gzip and GitHub Pages' cache header
 (Cache-Control: max-age=600), runs Lighthouse 12 (mobile and desktop presets) on the
-landing page, chapters 02, 04, 06, 07, 10 and the citation page, and prints one row
+landing page, chapters 02, 04, 06, 07, 10, 11 and the citation page, and prints one row
 per page and preset. Needs Node.js, `npm ci --prefix benchmarks` (Lighthouse 12.2.3,
 pinned in benchmarks/package-lock.json) and Chromium (CHROME_PATH, default
 /usr/bin/chromium). Build the book first (make book).
@@ -31,6 +31,7 @@ PAGES = [
     "chapters/06-reproduction-report.html",
     "chapters/07-latest-edition.html",
     "chapters/10-country-profile.html",
+    "chapters/11-explore.html",  # the one page that loads a charting library (issue 29)
     "cite.html",
 ]
 # The Indonesian edition (issue 17): the same goals; its pages are built from the same
@@ -39,6 +40,7 @@ ID_PAGES = [
     "id/intro.html",
     "id/chapters/02-southeast-asia-ranking.html",
     "id/chapters/06-reproduction-report.html",
+    "id/chapters/11-explore.html",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # Installed by `npm ci --prefix benchmarks` (benchmarks/package.json pins 12.2.3).

@@ -176,7 +176,10 @@ def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, leve
     article = soup.find("article", class_="bd-article")
     if article is None:
         raise DataError(page, "not a Jupyter Book page", expected="<article class='bd-article'>")
-    for junk in article.select("a.headerlink, details.hide, script, style, .toggle-details"):
+    # The explorer's controls and chart (egov_repro.explore) do nothing on paper: its
+    # page prints a paragraph with its address instead, and the default country's table.
+    chrome = "a.headerlink, details.hide, script, style, .toggle-details, .egov-explore-live"
+    for junk in article.select(chrome):
         junk.decompose()
     slug = _slug(doc)
     for tag in article.find_all(id=True):

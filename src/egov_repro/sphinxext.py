@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from egov_repro import __version__, atomic, bibstyle, editions, pdflinks
+from egov_repro import __version__, atomic, bibstyle, editions, explore, pdflinks
 from egov_repro.book import (
     SECOND_EDITION,
     fingerprint,
@@ -307,4 +307,5 @@ def setup(app):
     app.connect("config-inited", _footer, priority=900)
     app.connect("config-inited", _default_mode)
     app.connect("html-page-context", _unique_scripts)
+    explore.setup(app)  # the explorer page (chapters/11-explore.md)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
