@@ -59,7 +59,7 @@ $(LIGHTHOUSE): benchmarks/package-lock.json
 	else echo "npm not found: the Lighthouse site audit will be skipped"; fi
 
 test: $(STAMP) $(LIGHTHOUSE)
-	$(BIN_SH)/python -m pytest
+	$(BIN_SH)/python -m pytest -n 2
 
 lint: $(STAMP)
 	$(BIN_SH)/ruff check . && $(BIN_SH)/ruff format --check .

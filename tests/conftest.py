@@ -37,6 +37,11 @@ SPREAD = {"test_figures.py", "test_notebooks.py"}
 
 @pytest.hookimpl(optionalhook=True)  # a run without xdist (-p no:xdist) has no such hook
 def pytest_xdist_make_scheduler(config, log):
+    """Used whenever tests are sent to workers (`make test` passes -n 2), whatever --dist
+    says. It overrides LoadScopeScheduling._split_scope, which is private: xdist offers
+    no public way to choose the unit of work (pytest-dev/pytest-xdist#18, open since
+    2016, and loadgroup's node-id suffix has stopped working on pytest 9:
+    pytest-dev/pytest-xdist#1386). pyproject.toml pins pytest-xdist for that reason."""
     from xdist.scheduler import LoadScopeScheduling
 
     class ByFileSpreadingSome(LoadScopeScheduling):
@@ -44,6 +49,9 @@ def pytest_xdist_make_scheduler(config, log):
             file = nodeid.split("::", 1)[0]
             return nodeid if Path(file).name in SPREAD else file
 
+    # The order is LONGEST_FIRST's (pytest_collection_modifyitems): xdist must not sort
+    # the files by their number of tests instead (what --no-loadscope-reorder says).
+    config.option.loadscopereorder = False
     return ByFileSpreadingSome(config, log)
 
 
@@ -165,6 +173,12 @@ def text_problems(fig) -> list[str]:
     return problems
 
 
+# A project already built with `egov-repro book` (its build's output in ../build.log),
+# for a run that should read it instead of building one: tests/test_new_edition.py runs
+# the suite's checks of the latest edition on its extended copy this way.
+BUILT_BOOK = "EGOV_REPRO_TEST_BUILT_BOOK"
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory, worker_id) -> Path:
     """One built copy of the project for the whole run, shared by the xdist workers (the
@@ -172,6 +186,8 @@ def built_book(tmp_path_factory, worker_id) -> Path:
     Tests that change the project work on a copy of it (``copy_built``)."""
     from filelock import FileLock
 
+    if BUILT_BOOK in os.environ:  # tests/test_new_edition.py: its extended copy, built
+        return Path(os.environ[BUILT_BOOK])
     base = tmp_path_factory.getbasetemp()
     shared = base if worker_id == "master" else base.parent
     project = shared / "built-book" / "project"
