@@ -14,7 +14,7 @@ from matplotlib.testing.compare import compare_images
 
 from egov_repro import datasets, figures, load_egdi, maintain, region_names
 from egov_repro.cli import main
-from egov_repro.plotting import MIN_FONT
+from egov_repro.plotting import HIGHLIGHT
 
 from conftest import ROOT, text_problems
 
@@ -129,16 +129,35 @@ def test_world_ranking_is_readable_top_bottom_and_focus():
     assert table["iso3"].iloc[-1] == "SSD"
 
 
-def test_region_without_the_focus_country_highlights_nobody(tmp_path):
-    figure = figures.figure1(2022, "world", "en", focus="FJI")
-    assert "FJI" in set(figure.table["iso3"]) and "IDN" not in set(figure.table["iso3"])
+def highlighted_bars(figure) -> list[str]:
+    """The countries whose bar is drawn in the focus colour, top to bottom."""
+    from matplotlib.colors import same_color
+    from matplotlib.patches import Rectangle
+
+    ax = figure.fig.axes[0]
+    bars = sorted(
+        (p for p in ax.patches if isinstance(p, Rectangle) and p.get_width() > 0),
+        key=lambda p: -p.get_y(),
+    )
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(bars) == len(ticks) == len(figure.table), figure.id
+    return [
+        code
+        for bar, code in zip(bars, figure.table["iso3"], strict=True)
+        if same_color(bar.get_facecolor(), HIGHLIGHT)
+    ]
 
 
-@pytest.mark.parametrize("make", figures.all_figures(), ids=DEFAULT_NAMES)
-def test_every_default_figure_is_legible_on_a_phone(make):
-    figure = make()
-    assert text_problems(figure.fig) == []
-    assert MIN_FONT >= 9
+def test_the_focus_country_and_only_it_is_highlighted(pacific_data):
+    assert highlighted_bars(figures.figure1(2022, lang="en")) == ["IDN"]
+    viet_nam = figures.figure1(2022, lang="en", focus="VNM")
+    assert highlighted_bars(viet_nam) == ["VNM"]
+    # In a region without Indonesia (the default focus), no bar is red.
+    pacific = figures.figure1(2022, "pacific", "en", data_dir=pacific_data)
+    assert "IDN" not in set(pacific.table["iso3"]) and len(pacific.table) > 1
+    assert highlighted_bars(pacific) == []
+    fiji = figures.figure1(2022, "pacific", "en", focus="FJI", data_dir=pacific_data)
+    assert highlighted_bars(fiji) == ["FJI"]
 
 
 def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path):
