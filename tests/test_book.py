@@ -36,12 +36,6 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="module")
-def pristine(built_book):
-    """The session's built book, as ``book`` without the build's output (read only)."""
-    return built_book, None
-
-
-@pytest.fixture(scope="module")
 def book(built_book):
     """The session's built book (read only: tests/test_rebuild.py changes a copy of it),
     and what its build printed."""
@@ -180,6 +174,21 @@ def test_references_page_lists_the_paper_with_doi(book):
     assert "United Nations E-Government Survey 2022" in text
 
 
+def test_every_chapter_opens_on_binder_and_none_offers_colab(book):
+    """The launch button of each notebook chapter, in both editions, opens that notebook
+    on mybinder.org (whose environment binder/ describes); no page offers Colab, which
+    could not install the project."""
+    project, _ = book
+    html = project / "_build" / "html"
+    for notebook in sorted((project / "chapters").glob("*.ipynb")):
+        for edition in (html, html / "id"):
+            source = (edition / "chapters" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+            launch = set(re.findall(r'href="(https://mybinder\.org/v2/gh/[^"]+)"', source))
+            assert len(launch) == 1, (edition, notebook.name, launch)
+            assert launch.pop().endswith(f"?urlpath=lab/tree/chapters/{notebook.name}")
+    assert not [p for p in html.rglob("*.html") if "colab" in p.read_text(encoding="utf-8").lower()]
+
+
 def test_build_writes_the_same_figures_as_committed(book):
     project, _ = book
     for png in (ROOT / "figures").glob("*.csv"):
@@ -303,7 +312,7 @@ def test_every_page_shows_its_images_without_console_errors(site, browser):
     assert not broken, "\n".join(broken)
 
 
-def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(pristine):
+def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(book):
     """One stylesheet per page and no icon font, without the theme's rules no page can match
     (egov_repro.cssprune; tests/test_cssprune.py checks what is kept): less than two
     fifths of its sources, compressed, in each edition. (Checked once by hand in
@@ -311,7 +320,7 @@ def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(pristine):
     dark, had the same computed style with the pruned bundle as with the full one.)"""
     from egov_repro.pages import BUNDLE, unpruned_bundle
 
-    project, _ = pristine
+    project, _ = book
     for html_dir in (project / "_build" / "html", project / "_build" / "html" / "id"):
         bundle = (html_dir / BUNDLE).read_text(encoding="utf-8")
         full = unpruned_bundle(html_dir / "_static")
@@ -410,8 +419,8 @@ def _tables(html: str) -> list[tuple[list[str], list[list[str]]]]:
     return found
 
 
-def test_no_rank_is_printed_with_decimals(pristine):
-    project, _ = pristine
+def test_no_rank_is_printed_with_decimals(book):
+    project, _ = book
     for page in (project / "_build" / "html").rglob("*.html"):
         for header, rows in _tables(page.read_text(encoding="utf-8")):
             rank_columns = [i for i, h in enumerate(header) if re.search(r"rank|Place", h)]
@@ -422,14 +431,14 @@ def test_no_rank_is_printed_with_decimals(pristine):
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_every_country_has_one_name_on_every_page(pristine, lang):
+def test_every_country_has_one_name_on_every_page(book, lang):
     """The edition's name for a country (names.display_names) is the only one its reader
     meets: not the UN's long form on one page and a short one on the next, and in the
     Indonesian edition not the English name either."""
     from egov_repro.countries import short_names
     from egov_repro.names import display_names
 
-    project, _ = pristine
+    project, _ = book
     egdi = datasets.load_egdi()
     shown, english = display_names(lang), display_names("en")
     un_names = egdi.drop_duplicates("iso3", keep="last").set_index("iso3")["country"]
@@ -456,8 +465,8 @@ def test_every_country_has_one_name_on_every_page(pristine, lang):
                 )
 
 
-def test_citation_labels_in_the_book_are_unique(pristine):
-    project, _ = pristine
+def test_citation_labels_in_the_book_are_unique(book):
+    project, _ = book
     html = (project / "_build" / "html" / "references.html").read_text(encoding="utf-8")
     labels = re.findall(r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<', html)
     assert len(labels) == len(set(labels)) >= 20, labels
@@ -466,8 +475,8 @@ def test_citation_labels_in_the_book_are_unique(pristine):
     assert "UN DESA 2024a" in unescape(chapter)
 
 
-def test_landing_page_says_what_was_rebuilt_from_what(pristine):
-    project, _ = pristine
+def test_landing_page_says_what_was_rebuilt_from_what(book):
+    project, _ = book
     text = text_of(project / "_build" / "html" / "intro.html").replace("\u2019", "'")
     said = findings.landing(claims.audit())
     for key in ("scope_sentence", "figures_sentence", "checked_sentence"):
@@ -492,8 +501,8 @@ def edition_pages(html_dir: Path) -> list[Path]:
     )
 
 
-def test_every_english_page_has_its_indonesian_counterpart_and_they_link(pristine):
-    project, _ = pristine
+def test_every_english_page_has_its_indonesian_counterpart_and_they_link(book):
+    project, _ = book
     english = project / "_build" / "html"
     indonesian = english / "id"
     assert edition_pages(english) == edition_pages(indonesian)
@@ -525,8 +534,8 @@ def normalised_numbers(text: str, lang: str) -> list[str]:
     return sorted(re.findall(r"(?<![\d.,])[-+]?\d+\.\d+(?!\d|\.\d)", text))
 
 
-def test_each_page_pair_shows_the_same_numbers(pristine):
-    project, _ = pristine
+def test_each_page_pair_shows_the_same_numbers(book):
+    project, _ = book
     english = project / "_build" / "html"
     for page in edition_pages(english):
         if page.name in ("index.html", "search.html", "genindex.html", "readme.html"):
@@ -536,8 +545,8 @@ def test_each_page_pair_shows_the_same_numbers(pristine):
         assert en == idn, (page, sorted(set(en) ^ set(idn)))
 
 
-def test_indonesian_pages_use_indonesian_numbers_and_verdicts(pristine):
-    project, _ = pristine
+def test_indonesian_pages_use_indonesian_numbers_and_verdicts(book):
+    project, _ = book
     indonesian = project / "_build" / "html" / "id"
     figure1 = text_of(indonesian / "chapters" / "02-southeast-asia-ranking.html")
     assert "0,7160" in figure1 and "ke-77" in figure1
@@ -553,8 +562,8 @@ def test_indonesian_pages_use_indonesian_numbers_and_verdicts(pristine):
             assert not re.search(rf"\b{word}\b", text), (page, word)
 
 
-def test_search_in_the_indonesian_edition_finds_the_ranking_chapters(pristine):
-    project, _ = pristine
+def test_search_in_the_indonesian_edition_finds_the_ranking_chapters(book):
+    project, _ = book
     index = (project / "_build" / "html" / "id" / "searchindex.js").read_text(encoding="utf-8")
     data = json.loads(index[index.index("(") + 1 : index.rindex(")")])
     docs = data["docnames"]
@@ -588,11 +597,11 @@ def indonesian_paragraphs(page: Path) -> list[str]:
     return found
 
 
-def test_every_paragraph_of_the_indonesian_edition_is_indonesian(pristine):
+def test_every_paragraph_of_the_indonesian_edition_is_indonesian(book):
     from langdetect import DetectorFactory, detect_langs
 
     DetectorFactory.seed = 0  # langdetect is random otherwise
-    project, _ = pristine
+    project, _ = book
     indonesian = project / "_build" / "html" / "id"
     checked, wrong = 0, []
     for page in edition_pages(indonesian):
@@ -611,14 +620,14 @@ def test_every_paragraph_of_the_indonesian_edition_is_indonesian(pristine):
     assert not wrong, wrong
 
 
-def test_the_indonesian_edition_has_no_misspelling(pristine):
+def test_the_indonesian_edition_has_no_misspelling(book):
     hunspell = shutil.which("hunspell")
     dictionary = Path("/usr/share/hunspell/id_ID.dic")
     if not hunspell or not dictionary.exists():
         if IN_CI:
             pytest.fail("CI must install hunspell and hunspell-id (.ci/run does)")
         pytest.skip("Debian's hunspell and hunspell-id are not installed")
-    project, _ = pristine
+    project, _ = book
     indonesian = project / "_build" / "html" / "id"
     text = "\n".join(
         paragraph
@@ -643,10 +652,10 @@ def test_the_indonesian_edition_has_no_misspelling(pristine):
     assert not unknown, unknown
 
 
-def test_the_indonesian_edition_speaks_indonesian_in_its_interface_too(pristine):
+def test_the_indonesian_edition_speaks_indonesian_in_its_interface_too(book):
     """The theme's own strings (search box, menus, colour modes, code toggles) and the
     footer: Sphinx's language gives most, egov_repro.editions.INTERFACE the rest."""
-    project, _ = pristine
+    project, _ = book
     indonesian = project / "_build" / "html" / "id"
     for page in edition_pages(indonesian):
         html = (indonesian / page).read_text(encoding="utf-8")

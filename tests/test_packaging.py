@@ -145,26 +145,8 @@ def readme_commands() -> list[str]:
     ]
 
 
-def test_readme_quick_start_has_two_commands_and_ci_runs_the_test_one():
-    assert readme_commands() == ["make book", "make test"]
-    ci = (ROOT / ".ci" / "run").read_text().splitlines()
-    assert ci[-1] == "make test"
-
-
 def test_console_script_is_installed():
     assert shutil.which("egov-repro", path=str(Path(sys.executable).parent))
-
-
-def test_binder_has_what_repo2docker_needs_and_colab_is_not_offered():
-    """repo2docker reads runtime.txt and requirements.txt; the latter installs this
-    package (-e .) and the pinned stack, and the data ships in the repository."""
-    assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
-    requirements = (ROOT / "requirements.txt").read_text().splitlines()
-    assert "-e ." in requirements and any(r.startswith("jupyter-book==1.") for r in requirements)
-    assert not (ROOT / "postBuild").exists() and not (ROOT / "environment.yml").exists()
-    launch = yaml.safe_load((ROOT / "_config.yml").read_text())["launch_buttons"]
-    assert launch["binderhub_url"] == "https://mybinder.org" and "colab_url" not in launch
-    assert (ROOT / "data" / "raw" / "un-egov-survey" / "EGOV_DATA_2022.csv").is_file()
 
 
 def test_makefile_refuses_a_python_older_than_311_with_a_clear_message(tmp_path):
