@@ -10,7 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
+
+# Runs repo2docker.
+pytestmark = pytest.mark.slow
 
 
 def dockerfile(repo: Path) -> subprocess.CompletedProcess:

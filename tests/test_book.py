@@ -23,6 +23,9 @@ from egov_repro.site import serve
 
 from conftest import IN_CI, ROOT, build_log, run_cli, text_of
 
+# Every test reads the session's build of the book (or builds it).
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -240,6 +243,7 @@ def pages(html_dir: Path) -> list[str]:
     )
 
 
+@pytest.mark.browser
 def test_index_redirects_to_the_landing_page(site, browser):
     base, _ = site
     page = browser.new_page()
@@ -267,6 +271,7 @@ def watch_errors(page) -> list[str]:
     return errors
 
 
+@pytest.mark.browser
 def test_every_page_shows_its_images_without_console_errors(site, browser):
     base, html_dir = site
     context = browser.new_context()
@@ -334,6 +339,7 @@ def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(book):
         assert not re.search(r'<(?:i|span) class="(?:[^"]*\s)?fa-', page)
 
 
+@pytest.mark.browser
 def test_figures_are_shown_on_their_chapters(site, browser):
     base, _ = site
     page = browser.new_page()
@@ -347,6 +353,7 @@ def test_figures_are_shown_on_their_chapters(site, browser):
     page.close()
 
 
+@pytest.mark.browser
 def test_search_finds_indonesia(site, browser):
     base, _ = site
     page = browser.new_page()

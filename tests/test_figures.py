@@ -160,6 +160,7 @@ def test_the_focus_country_and_only_it_is_highlighted(pacific_data):
     assert highlighted_bars(fiji) == ["FJI"]
 
 
+@pytest.mark.slow
 def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path):
     """`egov-repro figures` draws the figures in forked workers, one per core; drawn
     one after the other, in this process, every file is byte for byte the same: the
@@ -177,6 +178,7 @@ def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_bad_data_met_in_a_worker_is_reported_like_anywhere_else(tmp_path, data_copy):
     """Figure 2 reads the PeGI table inside a worker process: its error crosses back
     and is printed as the one-line message naming the file, with no traceback."""
@@ -194,6 +196,7 @@ def test_bad_data_met_in_a_worker_is_reported_like_anywhere_else(tmp_path, data_
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make", figures.all_figures(), ids=DEFAULT_NAMES)
 def test_regenerated_figures_match_committed(tmp_path, make):
     figure = make()
@@ -218,6 +221,7 @@ def test_interrupted_save_leaves_previous_files(tmp_path, monkeypatch):
     assert after == before, "no partial or temporary file may be left behind"
 
 
+@pytest.mark.slow
 def test_figures_of_other_data_go_beside_that_data(tmp_path, data_copy, monkeypatch):
     """`egov-repro figures --data-dir OTHER` writes into OTHER/../figures, never ./figures."""
     monkeypatch.delenv("EGOV_REPRO_FIGURES_DIR")
@@ -267,6 +271,7 @@ def _grid_figures(year, region, lang, data):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year, region, lang", GRID, ids=lambda v: str(v))
 def test_grid_renders_legibly_under_its_own_id(year, region, lang, pacific_data):
     data = pacific_data if region == "pacific" else None

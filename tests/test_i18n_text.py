@@ -324,6 +324,7 @@ def test_claims_listing_in_indonesian_ends_with_the_indonesian_summary(audits):
     assert "SEBAGIAN BENAR" in result.stdout
 
 
+@pytest.mark.slow
 def test_profile_in_indonesian_prints_the_indonesian_caption(tmp_path):
     result = _cli("profile", "IDN", "--lang", "id", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr

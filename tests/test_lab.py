@@ -22,6 +22,9 @@ import pytest
 
 from conftest import IN_CI, copy_project, project_env
 
+# Starts JupyterLab or a kernel.
+pytestmark = pytest.mark.slow
+
 TOKEN = "egov-repro-test"
 
 
@@ -178,7 +181,6 @@ class HeldSubscription:
             sock.close()
 
 
-@pytest.mark.slow
 def test_a_shell_reply_does_not_prove_iopub_is_live_and_wait_for_ready_waits_for_it():
     """The lab test once waited 120 s for its first cell (`Timeout waiting for output`)
     after kernel_info had been answered on the shell channel. The cause, made to happen

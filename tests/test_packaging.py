@@ -12,6 +12,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 import egov_repro
@@ -37,6 +38,7 @@ def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_citation_cff_validates_and_carries_the_package_version():
     result = check_jsonschema("vendor.citation-file-format", ROOT / "CITATION.cff")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -46,6 +48,7 @@ def test_citation_cff_validates_and_carries_the_package_version():
     assert str(cff["version"]) == project["version"] == egov_repro.__version__
 
 
+@pytest.mark.slow
 def test_every_workflow_validates_against_the_github_schema():
     workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
     assert len(workflows) >= 2
