@@ -36,6 +36,7 @@ def check_nbval() -> None:
     fail on chapter 02, showing both values."""
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"
+        project.mkdir()
         for name in BOOK_FILES:
             source = ROOT / name
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
