@@ -86,7 +86,7 @@ $(LIGHTHOUSE): benchmarks/package-lock.json
 	else echo "npm not found: the Lighthouse site audit will be skipped"; fi
 
 test: $(TEST_STAMP) $(LIGHTHOUSE)
-	$(BIN_SH)/python -m pytest
+	$(BIN_SH)/python -m pytest -n 2
 
 lint: $(TEST_STAMP)
 	$(BIN_SH)/ruff check . && $(BIN_SH)/ruff format --check .

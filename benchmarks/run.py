@@ -140,7 +140,9 @@ def measure_figures(ctx: Context) -> None:
 
 def measure_suite(ctx: Context) -> None:
     env = {**ctx.env, "CI": "true"}
-    seconds, output = timed([sys.executable, "-m", "pytest", "-q", "--durations=10"], ROOT, env)
+    seconds, output = timed(
+        [sys.executable, "-m", "pytest", "-n", "2", "-q", "--durations=10"], ROOT, env
+    )
     ctx.record("suite", seconds)
     block = output.split("slowest 10 durations", 1)[-1].split("\n=", 1)[0]
     ctx.slowest = [line for line in block.splitlines() if re.match(r"\s*\d+\.\d+s ", line)]

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from html import unescape
 from pathlib import Path
 
@@ -37,6 +38,11 @@ SPREAD = {"test_figures.py", "test_notebooks.py"}
 
 @pytest.hookimpl(optionalhook=True)  # a run without xdist (-p no:xdist) has no such hook
 def pytest_xdist_make_scheduler(config, log):
+    """Used whenever tests are sent to workers (`make test` passes -n 2), whatever --dist
+    says. It overrides LoadScopeScheduling._split_scope, which is private: xdist offers
+    no public way to choose the unit of work (pytest-dev/pytest-xdist#18, open since
+    2016, and loadgroup's node-id suffix has stopped working on pytest 9:
+    pytest-dev/pytest-xdist#1386). pyproject.toml pins pytest-xdist for that reason."""
     from xdist.scheduler import LoadScopeScheduling
 
     class ByFileSpreadingSome(LoadScopeScheduling):
@@ -44,6 +50,9 @@ def pytest_xdist_make_scheduler(config, log):
             file = nodeid.split("::", 1)[0]
             return nodeid if Path(file).name in SPREAD else file
 
+    # The order is LONGEST_FIRST's (pytest_collection_modifyitems): xdist must not sort
+    # the files by their number of tests instead (what --no-loadscope-reorder says).
+    config.option.loadscopereorder = False
     return ByFileSpreadingSome(config, log)
 
 
@@ -55,6 +64,9 @@ def pytest_collection_modifyitems(config, items):
         return len(LONGEST_FIRST) + (name in SPREAD)
 
     items.sort(key=rank)  # stable: reading order within a file
+    for item in items:  # nbval's notebooks: each cell runs in a kernel
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.slow)
 
 
 def _tree_digest() -> dict[str, str]:
@@ -165,15 +177,24 @@ def text_problems(fig) -> list[str]:
     return problems
 
 
+# A project already built with `egov-repro book` (its build's output in ../build.log),
+# for a run that should read it instead of building one: tests/test_new_edition.py runs
+# the suite's checks of the latest edition on its extended copy this way.
+BUILT_BOOK = "EGOV_REPRO_TEST_BUILT_BOOK"
+
+
 @pytest.fixture(scope="session")
-def built_book(tmp_path_factory, worker_id) -> Path:
+def built_book(tmp_path_factory, request) -> Path:
     """One built copy of the project for the whole run, shared by the xdist workers (the
     first to ask builds it under a file lock): for tests that only read the built site.
     Tests that change the project work on a copy of it (``copy_built``)."""
     from filelock import FileLock
 
+    if BUILT_BOOK in os.environ:  # tests/test_new_edition.py: its extended copy, built
+        return Path(os.environ[BUILT_BOOK])
     base = tmp_path_factory.getbasetemp()
-    shared = base if worker_id == "master" else base.parent
+    # An xdist worker's temporary folder is one of its session's (-p no:xdist has none)
+    shared = base.parent if hasattr(request.config, "workerinput") else base
     project = shared / "built-book" / "project"
     done = shared / "built-book" / "built"
     with FileLock(str(shared / "built-book.lock")):
@@ -210,3 +231,56 @@ def text_of(html_file: Path) -> str:
     article = re.search(r"<article class=\"bd-article\".*</article>", html, re.S).group(0)
     text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", article)))
     return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:)])", r"\1", text))
+
+
+def wait_until(condition, ceiling: float) -> bool:
+    """Whether ``condition()`` became true within ``ceiling`` seconds. For a state that
+    no event announces (a signal pending on a stopped process, read from /proc)."""
+    deadline = time.monotonic() + ceiling
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
+
+
+class NewFiles:
+    """The names of files created in (or moved into) a folder, as Linux's inotify
+    reports them, while a process runs: a wait for a file to appear that the kernel
+    wakes, not a polling interval."""
+
+    IN_CREATE, IN_MOVED_TO = 0x100, 0x80
+
+    def __init__(self, folder: Path, while_running: int):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        self.fd = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+        mask = self.IN_CREATE | self.IN_MOVED_TO
+        if self.fd < 0 or libc.inotify_add_watch(self.fd, os.fsencode(folder), mask) < 0:
+            raise OSError(ctypes.get_errno(), f"inotify on {folder}")
+        self.ended = os.pidfd_open(while_running)  # readable once the process has ended
+
+    def wait(self, timeout: float) -> list[str] | None:
+        """The names created since the last call, waiting for one at most ``timeout``
+        seconds ([] then); None once the process has ended."""
+        import select
+        import struct
+
+        ready, _, _ = select.select([self.fd, self.ended], [], [], max(timeout, 0))
+        if self.fd not in ready:
+            return None if ready else []
+        data, names, offset = os.read(self.fd, 1 << 16), [], 0
+        while offset < len(data):
+            _wd, _mask, _cookie, size = struct.unpack_from("iIII", data, offset)
+            offset += 16
+            names.append(data[offset : offset + size].rstrip(b"\0").decode())
+            offset += size
+        return names
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        os.close(self.fd)
+        os.close(self.ended)

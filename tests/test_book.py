@@ -24,6 +24,9 @@ from egov_repro.site import serve
 
 from conftest import IN_CI, ROOT, build_log, run_cli, text_of
 
+# Every test reads the session's build of the book (or builds it).
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
     *SANDBOX_FLAGS,
@@ -34,12 +37,6 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-@pytest.fixture(scope="module")
-def pristine(built_book):
-    """The session's built book, as ``book`` without the build's output (read only)."""
-    return built_book, None
 
 
 @pytest.fixture(scope="module")
@@ -182,6 +179,21 @@ def test_references_page_lists_the_paper_with_doi(book):
     assert "United Nations E-Government Survey 2022" in text
 
 
+def test_every_chapter_opens_on_binder_and_none_offers_colab(book):
+    """The launch button of each notebook chapter, in both editions, opens that notebook
+    on mybinder.org (whose environment binder/ describes); no page offers Colab, which
+    could not install the project."""
+    project, _ = book
+    html = project / "_build" / "html"
+    for notebook in sorted((project / "chapters").glob("*.ipynb")):
+        for edition in (html, html / "id"):
+            source = (edition / "chapters" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+            launch = set(re.findall(r'href="(https://mybinder\.org/v2/gh/[^"]+)"', source))
+            assert len(launch) == 1, (edition, notebook.name, launch)
+            assert launch.pop().endswith(f"?urlpath=lab/tree/chapters/{notebook.name}")
+    assert not [p for p in html.rglob("*.html") if "colab" in p.read_text(encoding="utf-8").lower()]
+
+
 def test_build_writes_the_same_figures_as_committed(book):
     project, _ = book
     for png in (ROOT / "figures").glob("*.csv"):
@@ -233,6 +245,7 @@ def pages(html_dir: Path) -> list[str]:
     )
 
 
+@pytest.mark.browser
 def test_index_redirects_to_the_landing_page(site, browser):
     base, _ = site
     page = browser.new_page()
@@ -260,6 +273,7 @@ def watch_errors(page) -> list[str]:
     return errors
 
 
+@pytest.mark.browser
 def test_every_page_shows_its_images_without_console_errors(site, browser):
     base, html_dir = site
     context = browser.new_context()
@@ -301,7 +315,7 @@ def test_every_page_shows_its_images_without_console_errors(site, browser):
     assert not broken, "\n".join(broken)
 
 
-def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(pristine):
+def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(book):
     """One stylesheet per page and no icon font, without the theme's rules no page can match
     (egov_repro.cssprune; tests/test_cssprune.py checks what is kept): less than two
     fifths of its sources, compressed, in each edition. (Checked once by hand in
@@ -309,7 +323,7 @@ def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(pristine):
     dark, had the same computed style with the pruned bundle as with the full one.)"""
     from egov_repro.pages import BUNDLE, unpruned_bundle
 
-    project, _ = pristine
+    project, _ = book
     for html_dir in (project / "_build" / "html", project / "_build" / "html" / "id"):
         bundle = (html_dir / BUNDLE).read_text(encoding="utf-8")
         full = unpruned_bundle(html_dir / "_static")
@@ -323,6 +337,7 @@ def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(pristine):
         assert not re.search(r'<(?:i|span) class="(?:[^"]*\s)?fa-', page)
 
 
+@pytest.mark.browser
 def test_figures_are_shown_on_their_chapters(site, browser):
     base, _ = site
     page = browser.new_page()
@@ -336,6 +351,7 @@ def test_figures_are_shown_on_their_chapters(site, browser):
     page.close()
 
 
+@pytest.mark.browser
 def test_search_finds_indonesia(site, browser):
     base, _ = site
     page = browser.new_page()
@@ -408,8 +424,8 @@ def _tables(html: str) -> list[tuple[list[str], list[list[str]]]]:
     return found
 
 
-def test_no_rank_is_printed_with_decimals(pristine):
-    project, _ = pristine
+def test_no_rank_is_printed_with_decimals(book):
+    project, _ = book
     for page in (project / "_build" / "html").rglob("*.html"):
         for header, rows in _tables(page.read_text(encoding="utf-8")):
             rank_columns = [i for i, h in enumerate(header) if re.search(r"rank|Place", h)]
@@ -420,14 +436,14 @@ def test_no_rank_is_printed_with_decimals(pristine):
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_every_country_has_one_name_on_every_page(pristine, lang):
+def test_every_country_has_one_name_on_every_page(book, lang):
     """The edition's name for a country (names.display_names) is the only one its reader
     meets: not the UN's long form on one page and a short one on the next, and in the
     Indonesian edition not the English name either."""
     from egov_repro.countries import short_names
     from egov_repro.names import display_names
 
-    project, _ = pristine
+    project, _ = book
     egdi = datasets.load_egdi()
     shown, english = display_names(lang), display_names("en")
     un_names = egdi.drop_duplicates("iso3", keep="last").set_index("iso3")["country"]
@@ -454,8 +470,8 @@ def test_every_country_has_one_name_on_every_page(pristine, lang):
                 )
 
 
-def test_citation_labels_in_the_book_are_unique(pristine):
-    project, _ = pristine
+def test_citation_labels_in_the_book_are_unique(book):
+    project, _ = book
     html = (project / "_build" / "html" / "references.html").read_text(encoding="utf-8")
     labels = re.findall(r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<', html)
     assert len(labels) == len(set(labels)) >= 20, labels
@@ -464,8 +480,8 @@ def test_citation_labels_in_the_book_are_unique(pristine):
     assert "UN DESA 2024a" in unescape(chapter)
 
 
-def test_landing_page_says_what_was_rebuilt_from_what(pristine):
-    project, _ = pristine
+def test_landing_page_says_what_was_rebuilt_from_what(book):
+    project, _ = book
     text = text_of(project / "_build" / "html" / "intro.html").replace("\u2019", "'")
     said = findings.landing(claims.audit())
     for key in ("scope_sentence", "figures_sentence", "checked_sentence"):
@@ -490,8 +506,8 @@ def edition_pages(html_dir: Path) -> list[Path]:
     )
 
 
-def test_every_english_page_has_its_indonesian_counterpart_and_they_link(pristine):
-    project, _ = pristine
+def test_every_english_page_has_its_indonesian_counterpart_and_they_link(book):
+    project, _ = book
     english = project / "_build" / "html"
     indonesian = english / "id"
     assert edition_pages(english) == edition_pages(indonesian)
@@ -523,8 +539,8 @@ def normalised_numbers(text: str, lang: str) -> list[str]:
     return sorted(re.findall(r"(?<![\d.,])[-+]?\d+\.\d+(?!\d|\.\d)", text))
 
 
-def test_each_page_pair_shows_the_same_numbers(pristine):
-    project, _ = pristine
+def test_each_page_pair_shows_the_same_numbers(book):
+    project, _ = book
     english = project / "_build" / "html"
     for page in edition_pages(english):
         if page.name in ("index.html", "search.html", "genindex.html", "readme.html"):
@@ -534,8 +550,8 @@ def test_each_page_pair_shows_the_same_numbers(pristine):
         assert en == idn, (page, sorted(set(en) ^ set(idn)))
 
 
-def test_indonesian_pages_use_indonesian_numbers_and_verdicts(pristine):
-    project, _ = pristine
+def test_indonesian_pages_use_indonesian_numbers_and_verdicts(book):
+    project, _ = book
     indonesian = project / "_build" / "html" / "id"
     figure1 = text_of(indonesian / "chapters" / "02-southeast-asia-ranking.html")
     assert "0,7160" in figure1 and "ke-77" in figure1
@@ -552,8 +568,8 @@ def test_indonesian_pages_use_indonesian_numbers_and_verdicts(pristine):
             assert not re.search(rf"\b{word}\b", text), (page, word)
 
 
-def test_search_in_the_indonesian_edition_finds_the_ranking_chapters(pristine):
-    project, _ = pristine
+def test_search_in_the_indonesian_edition_finds_the_ranking_chapters(book):
+    project, _ = book
     index = (project / "_build" / "html" / "id" / "searchindex.js").read_text(encoding="utf-8")
     data = json.loads(index[index.index("(") + 1 : index.rindex(")")])
     docs = data["docnames"]
@@ -587,11 +603,11 @@ def indonesian_paragraphs(page: Path) -> list[str]:
     return found
 
 
-def test_every_paragraph_of_the_indonesian_edition_is_indonesian(pristine):
+def test_every_paragraph_of_the_indonesian_edition_is_indonesian(book):
     from langdetect import DetectorFactory, detect_langs
 
     DetectorFactory.seed = 0  # langdetect is random otherwise
-    project, _ = pristine
+    project, _ = book
     indonesian = project / "_build" / "html" / "id"
     checked, wrong = 0, []
     for page in edition_pages(indonesian):
@@ -610,14 +626,14 @@ def test_every_paragraph_of_the_indonesian_edition_is_indonesian(pristine):
     assert not wrong, wrong
 
 
-def test_the_indonesian_edition_has_no_misspelling(pristine):
+def test_the_indonesian_edition_has_no_misspelling(book):
     hunspell = shutil.which("hunspell")
     dictionary = Path("/usr/share/hunspell/id_ID.dic")
     if not hunspell or not dictionary.exists():
         if IN_CI:
             pytest.fail("CI must install hunspell and hunspell-id (.ci/run does)")
         pytest.skip("Debian's hunspell and hunspell-id are not installed")
-    project, _ = pristine
+    project, _ = book
     indonesian = project / "_build" / "html" / "id"
     text = "\n".join(
         paragraph
@@ -642,10 +658,10 @@ def test_the_indonesian_edition_has_no_misspelling(pristine):
     assert not unknown, unknown
 
 
-def test_the_indonesian_edition_speaks_indonesian_in_its_interface_too(pristine):
+def test_the_indonesian_edition_speaks_indonesian_in_its_interface_too(book):
     """The theme's own strings (search box, menus, colour modes, code toggles) and the
     footer: Sphinx's language gives most, egov_repro.editions.INTERFACE the rest."""
-    project, _ = pristine
+    project, _ = book
     indonesian = project / "_build" / "html" / "id"
     for page in edition_pages(indonesian):
         html = (indonesian / page).read_text(encoding="utf-8")
@@ -656,11 +672,11 @@ def test_the_indonesian_edition_speaks_indonesian_in_its_interface_too(pristine)
         assert "Data package version" not in html, page
 
 
-def test_no_reader_page_shows_a_record_id(pristine):
+def test_no_reader_page_shows_a_record_id(book):
     """A statement is named in words and linked to its card, never by the audit's id
     ('earlier-rank-year', 'sea-place'): ids are for `egov-repro claims --json`. (An id
     that is also a plain word, such as 'rise', may appear as a word, never quoted.)"""
-    project, _ = pristine
+    project, _ = book
     ids = [r["id"] for r in claims.audit()]
     found = []
     for html_dir in (project / "_build" / "html", project / "_build" / "html" / "id"):

@@ -157,6 +157,7 @@ def test_console_script_prints_no_traceback(data_copy):
     assert "Traceback" not in result.stderr and "the file is empty" in result.stderr
 
 
+@pytest.mark.slow
 def test_data_add_round_trips_an_edition_under_a_new_year(capsys, data_copy, tmp_path):
     year = next_edition()
     original = load_egdi(data_copy, with_flags=True)

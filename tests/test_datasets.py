@@ -152,6 +152,7 @@ def test_raw_un_exports_are_in_the_repository_with_the_recorded_sha256():
     assert all(files[year].name == f"EGOV_DATA_{year}.csv" for year in SOURCE_SHA256)
 
 
+@pytest.mark.slow
 def test_frictionless_cli_reports_every_resource_valid():
     """The ecosystem's own validator agrees: the published anomalies fit the schema's
     documented range, so nothing is reported invalid."""
@@ -170,6 +171,7 @@ def test_frictionless_cli_reports_every_resource_valid():
     assert report["valid"] is True
 
 
+@pytest.mark.slow
 def test_rebuild_from_the_raw_exports_is_byte_identical(data_copy):
     maintain.rebuild(data_copy)
     assert (data_copy / "egdi.csv").read_bytes() == (ROOT / "data" / "egdi.csv").read_bytes()

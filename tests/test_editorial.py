@@ -242,6 +242,7 @@ def test_a_reference_without_a_found_source_says_so():
     assert "sistem-e-government-indonesia-peringkat-ke-5" in chart_2022["howpublished"]
 
 
+@pytest.mark.slow
 def test_no_figure_csv_carries_float_noise(working_tree_untouched):
     written = [f.save(working_tree_untouched) for f in (g() for g in figures.all_figures())]
     written.append(figures.profile_figure("IDN", "en").save(working_tree_untouched))

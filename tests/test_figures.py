@@ -14,7 +14,7 @@ from matplotlib.testing.compare import compare_images
 
 from egov_repro import datasets, figures, load_egdi, maintain, region_names
 from egov_repro.cli import main
-from egov_repro.plotting import MIN_FONT
+from egov_repro.plotting import HIGHLIGHT
 
 from conftest import ROOT, text_problems
 
@@ -129,18 +129,38 @@ def test_world_ranking_is_readable_top_bottom_and_focus():
     assert table["iso3"].iloc[-1] == "SSD"
 
 
-def test_region_without_the_focus_country_highlights_nobody(tmp_path):
-    figure = figures.figure1(2022, "world", "en", focus="FJI")
-    assert "FJI" in set(figure.table["iso3"]) and "IDN" not in set(figure.table["iso3"])
+def highlighted_bars(figure) -> list[str]:
+    """The countries whose bar is drawn in the focus colour, top to bottom."""
+    from matplotlib.colors import same_color
+    from matplotlib.patches import Rectangle
+
+    ax = figure.fig.axes[0]
+    bars = sorted(
+        (p for p in ax.patches if isinstance(p, Rectangle) and p.get_width() > 0),
+        key=lambda p: -p.get_y(),
+    )
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(bars) == len(ticks) == len(figure.table), figure.id
+    return [
+        code
+        for bar, code in zip(bars, figure.table["iso3"], strict=True)
+        if same_color(bar.get_facecolor(), HIGHLIGHT)
+    ]
 
 
-@pytest.mark.parametrize("make", figures.all_figures(), ids=DEFAULT_NAMES)
-def test_every_default_figure_is_legible_on_a_phone(make):
-    figure = make()
-    assert text_problems(figure.fig) == []
-    assert MIN_FONT >= 9
+def test_the_focus_country_and_only_it_is_highlighted(pacific_data):
+    assert highlighted_bars(figures.figure1(2022, lang="en")) == ["IDN"]
+    viet_nam = figures.figure1(2022, lang="en", focus="VNM")
+    assert highlighted_bars(viet_nam) == ["VNM"]
+    # In a region without Indonesia (the default focus), no bar is red.
+    pacific = figures.figure1(2022, "pacific", "en", data_dir=pacific_data)
+    assert "IDN" not in set(pacific.table["iso3"]) and len(pacific.table) > 1
+    assert highlighted_bars(pacific) == []
+    fiji = figures.figure1(2022, "pacific", "en", focus="FJI", data_dir=pacific_data)
+    assert highlighted_bars(fiji) == ["FJI"]
 
 
+@pytest.mark.slow
 def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path):
     """`egov-repro figures` draws the figures in forked workers, one per core; drawn
     one after the other, in this process, every file is byte for byte the same: the
@@ -158,6 +178,7 @@ def test_figures_drawn_in_parallel_equal_those_drawn_one_by_one(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_bad_data_met_in_a_worker_is_reported_like_anywhere_else(tmp_path, data_copy):
     """Figure 2 reads the PeGI table inside a worker process: its error crosses back
     and is printed as the one-line message naming the file, with no traceback."""
@@ -175,6 +196,7 @@ def test_bad_data_met_in_a_worker_is_reported_like_anywhere_else(tmp_path, data_
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make", figures.all_figures(), ids=DEFAULT_NAMES)
 def test_regenerated_figures_match_committed(tmp_path, make):
     figure = make()
@@ -199,6 +221,7 @@ def test_interrupted_save_leaves_previous_files(tmp_path, monkeypatch):
     assert after == before, "no partial or temporary file may be left behind"
 
 
+@pytest.mark.slow
 def test_figures_of_other_data_go_beside_that_data(tmp_path, data_copy, monkeypatch):
     """`egov-repro figures --data-dir OTHER` writes into OTHER/../figures, never ./figures."""
     monkeypatch.delenv("EGOV_REPRO_FIGURES_DIR")
@@ -248,6 +271,7 @@ def _grid_figures(year, region, lang, data):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year, region, lang", GRID, ids=lambda v: str(v))
 def test_grid_renders_legibly_under_its_own_id(year, region, lang, pacific_data):
     data = pacific_data if region == "pacific" else None

@@ -4,6 +4,7 @@ specs, runs a chapter top to bottom through that kernel, and stops it with SIGIN
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -11,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -19,6 +21,9 @@ import psutil
 import pytest
 
 from conftest import IN_CI, copy_project, project_env
+
+# Starts JupyterLab or a kernel.
+pytestmark = pytest.mark.slow
 
 TOKEN = "egov-repro-test"
 
@@ -96,9 +101,10 @@ def test_lab_runs_a_chapter_in_the_project_kernel_and_stops_on_ctrl_c(lab):
     client.start_channels()
     outputs = []
     try:
-        # (wait_for_ready would take a slow first heartbeat for a dead kernel)
-        client.kernel_info()
-        assert client.get_shell_msg(timeout=90)["msg_type"] == "kernel_info_reply"
+        # Not a kernel_info reply alone: the shell channel answering does not mean that
+        # the iopub subscription is live, and a cell's output and idle status published
+        # before it is would be lost (test_a_shell_reply_does_not_prove_iopub_is_live).
+        client.wait_for_ready(timeout=120)
         notebook = nbformat.read(project / "chapters" / "02-southeast-asia-ranking.ipynb", 4)
         for cell in notebook.cells:
             if cell.cell_type != "code":
@@ -131,3 +137,97 @@ def test_lab_runs_a_chapter_in_the_project_kernel_and_stops_on_ctrl_c(lab):
     assert not alive, [p.cmdline() for p in alive]
     log = server.stdout.read()
     assert "Interrupted" in log and "Shut down this Jupyter server" not in log  # no question
+
+
+# --- the first cell's output: ZeroMQ's slow joiner, made to happen ---------------------
+
+
+class HeldSubscription:
+    """A TCP relay in front of a kernel's iopub port. What the kernel sends reaches the
+    client at once; what the client sends (its ZeroMQ greeting, then its subscription)
+    waits until ``release()``. Until then the kernel has no subscriber on this
+    connection and drops what it publishes, as it does for a client whose connection
+    or subscription is still on its way (ZeroMQ's "slow joiner"): a slow joiner that
+    lasts as long as the test wants."""
+
+    def __init__(self, kernel_port: int):
+        self._released = threading.Event()
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.port = self._server.getsockname()[1]
+        self._sockets = [self._server]
+        threading.Thread(target=self._serve, args=(kernel_port,), daemon=True).start()
+
+    def _serve(self, kernel_port: int) -> None:
+        with contextlib.suppress(OSError):
+            client, _ = self._server.accept()
+            kernel = socket.create_connection(("127.0.0.1", kernel_port))
+            self._sockets += [client, kernel]
+            threading.Thread(target=self._pump, args=(kernel, client), daemon=True).start()
+            self._released.wait()
+            self._pump(client, kernel)
+
+    @staticmethod
+    def _pump(source: socket.socket, target: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                target.sendall(data)
+
+    def release(self) -> None:
+        self._released.set()
+
+    def close(self) -> None:
+        self._released.set()
+        for sock in self._sockets:
+            sock.close()
+
+
+def test_a_shell_reply_does_not_prove_iopub_is_live_and_wait_for_ready_waits_for_it():
+    """The lab test once waited 120 s for its first cell (`Timeout waiting for output`)
+    after kernel_info had been answered on the shell channel. The cause, made to happen
+    here: until the client's iopub subscription reaches the kernel, what the kernel
+    publishes (a cell's output and its idle status) is dropped, and execute_interactive
+    waits for an idle status that never comes. wait_for_ready, which the lab test now
+    uses, returns only once an iopub message has arrived."""
+    from jupyter_client import BlockingKernelClient, KernelManager
+
+    from egov_repro.book import QUIET_KERNEL
+
+    manager = KernelManager(kernel_name="python3")
+    manager.start_kernel(extra_arguments=QUIET_KERNEL)
+    relay = client = None
+    try:
+        first = manager.client()  # a direct client: the kernel is up, its ports bound
+        first.start_channels()
+        first.wait_for_ready(timeout=120)
+        first.stop_channels()
+        relay = HeldSubscription(manager.iopub_port)
+        client = BlockingKernelClient()
+        client.load_connection_info({**manager.get_connection_info(), "iopub_port": relay.port})
+        client.start_channels()
+        # What the lab test did: the kernel answers kernel_info on the shell channel...
+        client.kernel_info()
+        assert client.get_shell_msg(timeout=120)["msg_type"] == "kernel_info_reply"
+        # ...and yet a cell run then never reports back: its output and idle status were
+        # published to nobody. (A short ceiling: it holds for as long as the relay does.)
+        with pytest.raises(TimeoutError, match="Timeout waiting for output"):
+            client.execute_interactive("print('lost')", timeout=3, output_hook=print)
+        reply = client.get_shell_msg(timeout=120)  # the cell did run, and printed
+        assert reply["msg_type"] == "execute_reply" and reply["content"]["status"] == "ok"
+        # wait_for_ready does not take the shell's reply for readiness...
+        with pytest.raises(RuntimeError, match="didn't respond"):
+            client.wait_for_ready(timeout=3)
+        # ...and returns once the subscription is live, after which nothing is lost.
+        relay.release()
+        client.wait_for_ready(timeout=120)
+        printed = []
+        reply = client.execute_interactive(
+            "print('found')", timeout=120, output_hook=lambda m: printed.append(m["content"])
+        )
+        assert reply["content"]["status"] == "ok"
+        assert [c.get("text") for c in printed if "text" in c] == ["found\n"]
+    finally:
+        if client is not None:
+            client.stop_channels()
+        if relay is not None:
+            relay.close()
+        manager.shutdown_kernel(now=True)

@@ -19,6 +19,9 @@ from egov_repro.rerun import glued
 
 from conftest import copy_project
 
+# Runs every chapter for every region (papermill).
+pytestmark = pytest.mark.slow
+
 PACIFIC = ["FJI", "KIR", "PNG", "SLB", "TON", "TUV", "VUT", "WSM"]
 REGIONS = [*region_names(), "pacific"]
 CHAPTERS = ["02-southeast-asia-ranking", "04-indonesia-trend", "08-components"]

@@ -105,6 +105,8 @@ def page_headings(html: Path, doc: str) -> list[str]:
     return [" ".join(unescape(h).split()) for h in text]
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_two_prints_of_one_commit_are_byte_identical(printed):
     _, first, second = printed
     assert first.read_bytes() == second.read_bytes()
@@ -113,6 +115,8 @@ def test_two_prints_of_one_commit_are_byte_identical(printed):
     assert reader.metadata["/ModDate"] == "D:20251201000000Z"
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_every_chapter_and_section_is_a_bookmark_and_in_the_contents_with_its_page(printed):
     project, path, _ = printed
     reader = PdfReader(path)
@@ -130,6 +134,8 @@ def test_every_chapter_and_section_is_a_bookmark_and_in_the_contents_with_its_pa
         assert part in marks, part
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_the_text_holds_the_computed_values(printed):
     _, path, _ = printed
     text = pdf_text(path)
@@ -137,6 +143,8 @@ def test_the_text_holds_the_computed_values(printed):
     assert "0,7160" not in text  # the English edition formats numbers in English
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_the_cover_names_the_versions_the_date_the_doi_and_how_to_cite(printed):
     project, path, _ = printed
     cover = pdf_text(path, 1, 1)
@@ -148,6 +156,8 @@ def test_the_cover_names_the_versions_the_date_the_doi_and_how_to_cite(printed):
     assert "https://github.com/egov-repro/egov-repro" in cover
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_every_font_is_embedded(printed):
     _, path, _ = printed
     table = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
@@ -159,6 +169,8 @@ def test_every_font_is_embedded(printed):
         assert emb == "yes", row
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_no_text_lies_outside_the_printable_box(printed):
     _, path, _ = printed
     layout = subprocess.run(
@@ -184,6 +196,8 @@ def test_no_text_lies_outside_the_printable_box(printed):
             assert inside, f"page {number}: {unescape(word)!r} at {box} (page {width}x{height})"
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_figures_are_vectors_and_links_are_clickable(printed):
     _, path, _ = printed
     images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True)
@@ -203,6 +217,8 @@ def test_figures_are_vectors_and_links_are_clickable(printed):
     assert any(u.endswith("figures/fig1-southeast-asia-egdi-2022-en.csv") for u in uris)
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_the_site_links_the_pdf_from_every_page_and_shows_both_versions(printed):
     project, path, _ = printed
     html = project / "_build" / "html"
@@ -275,12 +291,16 @@ def test_version_prints_the_package_and_data_versions_that_citation_cff_shows(tm
 # --- the Indonesian edition's PDF ----------------------------------------------------
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_the_indonesian_pdf_is_byte_identical_embeds_its_fonts_and_fits_its_pages(printed_id):
     test_two_prints_of_one_commit_are_byte_identical(printed_id)
     test_every_font_is_embedded(printed_id)
     test_no_text_lies_outside_the_printable_box(printed_id)
 
 
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
 def test_the_indonesian_pdf_has_its_chapters_as_bookmarks_and_indonesian_numbers(printed_id):
     project, path, _ = printed_id
     reader = PdfReader(path)

@@ -28,6 +28,7 @@ def test_profile_for_each_southeast_asian_country_matches_the_dataset(tmp_path, 
     assert (tmp_path / f"profile-{iso3.lower()}.png").stat().st_size > 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("iso3", sorted(load_egdi()["iso3"].unique()))
 def test_every_countrys_profile_renders_legibly(iso3):
     import matplotlib.pyplot as plt
@@ -45,6 +46,7 @@ def test_profile_lower_case_code_and_english(tmp_path, capsys):
     assert (tmp_path / "profile-vnm-en.svg").exists()
 
 
+@pytest.mark.slow
 def test_unknown_code_exits_non_zero_with_suggestions_and_no_traceback(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "egov_repro", "profile", "IDX", "--out", str(tmp_path)],

@@ -1,6 +1,8 @@
 """Lighthouse on the built site, served like GitHub Pages (gzip, cache header): every
 audited page scores 100 for accessibility, best practices and SEO. Performance is a
-timing and is measured by benchmarks/lighthouse.py, not asserted here."""
+timing and is measured by benchmarks/lighthouse.py, not asserted here; that the batch
+(one Lighthouse process for every page) scores a page as a run of its own is a check of
+Lighthouse, in benchmarks/tools.py."""
 
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ from conftest import IN_CI, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import lighthouse
+
+# Lighthouse in headless Chromium on the session's build.
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 CATEGORIES = ["accessibility", "best-practices", "seo"]
 CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium")
@@ -52,12 +57,3 @@ def audits(site) -> dict:
 def test_lighthouse_accessibility_best_practices_and_seo_are_100(audits, page, preset):
     scores = audits[(page, preset)]
     assert {c: scores[c] for c in CATEGORIES} == dict.fromkeys(CATEGORIES, 100), scores["failed"]
-
-
-def test_one_lighthouse_process_scores_a_page_as_a_run_of_its_own(site, audits):
-    """The batch (one Chromium for every page) must not change what a page scores."""
-    os.environ.setdefault("CHROME_PATH", CHROMIUM)
-    alone = lighthouse.lighthouse(
-        str(lighthouse.LIGHTHOUSE), site + "intro.html", "mobile", CATEGORIES
-    )
-    assert alone == audits[("intro.html", "mobile")]
