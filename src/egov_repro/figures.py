@@ -629,7 +629,7 @@ def book_exhibits(data_dir=None) -> list[Exhibit]:
             figure1,
         ),
         Exhibit(
-            "Figure and table: the ten provinces of PeGI 2016",
+            "Figure and table: the ten best provinces of 2016, as the paper prints them",
             chapter("03-top-provinces"),
             figure2,
         ),
