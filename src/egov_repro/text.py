@@ -31,9 +31,12 @@ def number(value, decimals: int = 4, lang: str = "en") -> str:
     return _localise(f"{float(value):,.{decimals}f}", lang)
 
 
+MINUS = "\u2212"  # the minus sign, not the hyphen: "−0,0145" (and a hyphen never breaks it)
+
+
 def signed(value, decimals: int = 4, lang: str = "en") -> str:
-    """+0.2248 / +0,2248; -0.0100 / -0,0100."""
-    return _localise(f"{float(value):+,.{decimals}f}", lang)
+    """+0.2248 / +0,2248; −0.0100 / −0,0100 (with the minus sign, U+2212)."""
+    return _localise(f"{float(value):+,.{decimals}f}", lang).replace("-", MINUS)
 
 
 def whole(n, lang: str = "en") -> str:
