@@ -218,8 +218,12 @@ def test_no_english_country_name_on_an_indonesian_page(built_book):
     for page in id_pages(built_book):
         if page.name in ("references.html", "genindex.html", "search.html"):
             continue  # works' own titles (publishers, reports) keep their language
-        found += [(page.name, m) for m in pattern.findall(text_of(page))]
-    assert not found, found
+        # The paper's own words (quoted) keep its spelling.
+        text = re.sub(r"«[^»]*»|“[^”]*”", " ", text_of(page))
+        found += [(page.name, m) for m in pattern.findall(text)]
+    # Chapter 01 names the UN export's own spellings, as the export writes them.
+    spelled = {("01-data.html", "Türkiye"), ("01-data.html", "Georgia (Country)")}
+    assert set(found) <= spelled, sorted(set(found) - spelled)
     assert "South Africa" in foreign
 
 
@@ -238,7 +242,7 @@ def test_every_csv_download_has_the_note_in_its_language(built_book):
             notes = text.count(f'<p class="egov-csv-note">{CSV_NOTE[lang]}</p>')
             assert notes == len(downloads), (lang, page.name)
             counted += notes
-    assert counted >= 20, counted
+    assert counted >= 16, counted  # eight figures with their CSV, in each edition
     assert "titik" in CSV_NOTE["id"] and "decimal point" in CSV_NOTE["en"]
 
 
@@ -248,11 +252,24 @@ def test_every_csv_download_has_the_note_in_its_language(built_book):
 def test_the_indonesian_edition_uses_the_minus_sign_dashes_and_daring(built_book):
     found = []
     for page in id_pages(built_book):
+        if page.name in ("genindex.html", "search.html"):
+            continue
         text = text_of(page)
         # A negative value with a hyphen for its minus ("-0,0145").
         found += [(page.name, m) for m in re.findall(r"(?<![\w.,-])-\d+,\d+", text)]
-        found += [(page.name, m) for m in re.findall(r"[Ll]ayanan [Oo]nline", text)]
     assert not found, found
+    # "daring" for online, where the generator names the index (its terms, its tables'
+    # headers, the glossary); the chapters' prose is the authors' (issue 25).
+    generated = [
+        text_of(built_book / "_build" / "html" / "id" / "glossary.html"),
+        *(
+            " ".join(re.findall(r"<th\b[^>]*>(.*?)</th>", p.read_text(encoding="utf-8")))
+            for p in id_pages(built_book)
+        ),
+    ]
+    assert not [t for t in generated if re.search(r"[Ll]ayanan [Oo]nline", t)]
+    assert "Layanan daring (OSI)" in " ".join(generated)
+    assert "Indeks Layanan Daring (OSI)" in generated[0]
     figures = ROOT / "figures"
     trend = (figures / "fig3-indonesia-egdi-trend.svg").read_text(encoding="utf-8")
     assert "2003–2024" in trend or "2003–2022" in trend  # the title's range, en dash

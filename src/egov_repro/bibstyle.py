@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from string import ascii_lowercase
 
-from pybtex.database import Entry
+from pybtex.database import Entry, Person
 from pybtex.plugin import find_plugin
 from pybtex.plugin import register_plugin as register_pybtex
 from pybtex.richtext import String, Text
@@ -67,6 +67,8 @@ class AuthorYearLabels(BaseLabelStyle):
         self.lang = lang
 
     def format_labels(self, sorted_entries):
+        if self.lang == "id":
+            sorted_entries = [_indonesian_entry(e) for e in sorted_entries]
         bases = [base_label(e, self.lang) for e in sorted_entries]
         shared = Counter(bases)
         seen: Counter = Counter()
@@ -108,13 +110,17 @@ def _names_id(children, context, role):
 
 def _indonesian_entry(entry):
     """A copy of ``entry`` for the Indonesian edition: a field ``X_id`` (``note_id``,
-    ``title_id``) in place of ``X``, and "t.t." for "n.d."."""
-    fields = dict(entry.fields)
+    ``title_id``, ``author_id``) in place of ``X``, and "t.t." for "n.d."."""
+    fields, persons = dict(entry.fields), dict(entry.persons)
     for name in [name for name in fields if name.lower().endswith("_id")]:
-        fields[name[:-3]] = fields.pop(name)
+        value = fields.pop(name)
+        if name[:-3].lower() in ("author", "editor"):
+            persons[name[:-3]] = [Person(part) for part in value.split(" and ")]
+        else:
+            fields[name[:-3]] = value
     if fields.get("year") == WORDS["en"]["no_date"]:
         fields["year"] = WORDS["id"]["no_date"]
-    copy = Entry(entry.type, fields=fields, persons=entry.persons)
+    copy = Entry(entry.type, fields=fields, persons=persons)
     copy.key = entry.key
     return copy
 

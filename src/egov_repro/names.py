@@ -19,7 +19,8 @@ from egov_repro.datasets import load_egdi, load_resource
 # Where CLDR's name is not the one Indonesian texts (the government's, the press's) use:
 # CLDR adds "(Burma)", keeps the French name of Côte d'Ivoire, writes "Wilayah Palestina"
 # (the Palestinian territories) and "eSwatini", and tells the two Congos apart by their
-# capitals ("Kongo - Kinshasa") where Indonesian names the states.
+# capitals ("Kongo - Kinshasa") where Indonesian names the states; Türkiye is the name
+# the Indonesian foreign ministry has used since the UN adopted it in 2022 (CLDR: Turki).
 CLDR_CORRECTIONS = {
     "id": {
         "COD": "Republik Demokratik Kongo",
@@ -28,6 +29,7 @@ CLDR_CORRECTIONS = {
         "CIV": "Pantai Gading",
         "PSE": "Palestina",
         "SWZ": "Eswatini",
+        "TUR": "Türkiye",
     }
 }
 

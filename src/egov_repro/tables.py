@@ -25,7 +25,7 @@ HEADERS = {
     "egdi": ("EGDI", "EGDI"),
     "egdi_rank": ("World rank", "Peringkat dunia"),
     "epi": ("E-Participation (EPI)", "E-Partisipasi (EPI)"),
-    "osi": ("Online services (OSI)", "Layanan online (OSI)"),
+    "osi": ("Online services (OSI)", "Layanan daring (OSI)"),
     "hci": ("Human capital (HCI)", "Sumber daya manusia (HCI)"),
     "tii": ("Telecom infrastructure (TII)", "Infrastruktur telekomunikasi (TII)"),
     "in_paper_chart": ("In the paper's chart", "Ada dalam grafik makalah"),
