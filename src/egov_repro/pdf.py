@@ -326,7 +326,7 @@ div.citation { break-inside: avoid; }
 .toc { break-before: page; }
 .toc ol { list-style: none; padding: 0; margin: 0; }
 .toc li { margin: 0; }
-.toc .toc-part { font-weight: 700; font-size: 9.5pt; letter-spacing: 0.04em;
+.toc .toc-part { break-after: avoid; font-weight: 700; font-size: 9.5pt; letter-spacing: 0.04em;
   margin: 10pt 0 2pt; color: #555; }
 .toc .toc-entry { display: flex; align-items: baseline; gap: 4pt; }
 .toc .toc-entry a { color: #111; }

@@ -15,7 +15,7 @@ import pandas as pd
 
 from egov_repro.labels import LABELS, label
 from egov_repro.names import display_names
-from egov_repro.text import LANGS, bilingual, number, pick, signed
+from egov_repro.text import LANGS, MINUS, bilingual, number, pick, signed
 
 HEADERS = {
     "regional_rank": ("Place in region", "Urutan di kawasan"),
@@ -108,9 +108,9 @@ def _cell(column: str, value, row: pd.Series, lang: str = "en") -> str:
             return pick(lang, "0 (unchanged)", "0 (tetap)")
         if lang == "en":
             better = "better" if places < 0 else "worse"
-            return f"{places:+d} ({abs(places)} places {better})"
+            return f"{places:+d} ({abs(places)} places {better})".replace("-", MINUS)
         better = "lebih baik" if places < 0 else "lebih buruk"
-        return f"{places:+d} ({abs(places)} tingkat {better})"
+        return f"{places:+d} ({abs(places)} tingkat {better})".replace("-", MINUS)
     if column == "change":
         return signed(value, 4, lang)
     if column in ("before", "after") and rank_row:
