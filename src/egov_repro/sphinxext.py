@@ -25,7 +25,9 @@ from egov_repro.book import (
     sweep_leftovers,
 )
 from egov_repro.cssprune import used_names
+from egov_repro.errors import DataError
 from egov_repro.pages import bundle_styles, description, icon_table, lighten, mend, redirect_page
+from egov_repro.pdf import source_date
 from egov_repro.stamp import build_stamp
 
 
@@ -248,9 +250,6 @@ def _edition_interface(app, config) -> None:
 def _footer_date(app, pagename, templatename, context, doctree) -> None:
     """ "Last updated" is the date of the commit the page was built from, as on the PDF's
     cover, written the edition's way by Babel ("6 Desember 2026")."""
-    from egov_repro.errors import DataError
-    from egov_repro.pdf import source_date
-
     if context.get("last_updated") is None:
         return
     if not hasattr(app, "egov_date"):
