@@ -179,7 +179,7 @@ def test_change_table_prints_ranks_as_whole_numbers_and_says_which_way():
 
     changes = analysis.component_changes(load_egdi(), "IDN", 2022, 2024)
     rows = {r[0]: r for r in tables.for_people(changes, "changes").rows()}
-    assert rows["World rank"][1:] == ["77", "64", "-13 (13 places better)"]
+    assert rows["World rank"][1:] == ["77", "64", "\u221213 (13 places better)"]
 
 
 def test_no_table_header_is_a_slug_or_a_title_cased_acronym():

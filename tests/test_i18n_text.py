@@ -42,7 +42,7 @@ ENGLISH_VERDICT_WORDS = re.compile(
         (lambda lang: text.whole(2316, lang), "2,316", "2.316"),
         (lambda lang: text.whole(77, lang), "77", "77"),
         (lambda lang: text.signed(0.22484, 4, lang), "+0.2248", "+0,2248"),
-        (lambda lang: text.signed(-0.01, 4, lang), "-0.0100", "-0,0100"),
+        (lambda lang: text.signed(-0.01, 4, lang), "\u22120.0100", "\u22120,0100"),
         (lambda lang: text.percent(37.64, 2, lang), "37.64 percent", "37,64 persen"),
         (lambda lang: text.ordinal(77, lang), "77th", "ke-77"),
         (lambda lang: text.ordinal(1, lang), "1st", "ke-1"),
@@ -78,7 +78,7 @@ def test_the_vocabulary_gives_each_index_one_indonesian_name_beside_the_uns():
         "en": "E-Government Development Index (EGDI)",
         "id": "Indeks Pengembangan E-Government (EGDI)",
     }
-    assert TERMS["osi"]["id"] == "Indeks Layanan Online (OSI)"
+    assert TERMS["osi"]["id"] == "Indeks Layanan Daring (OSI)"
     assert TERMS["hci"]["id"] == "Indeks Sumber Daya Manusia (HCI)"
     assert TERMS["verdict:partly"]["id"] == "sebagian benar"
     # The figure labels use the vocabulary, not an older translation.

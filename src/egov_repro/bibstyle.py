@@ -9,41 +9,69 @@ from collections import Counter
 from dataclasses import dataclass, field
 from string import ascii_lowercase
 
+from pybtex.database import Entry, Person
 from pybtex.plugin import find_plugin
 from pybtex.plugin import register_plugin as register_pybtex
+from pybtex.richtext import String, Text
 from pybtex.style import template
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
+from pybtex.style.template import FieldIsMissing, join, node, sentence
 from sphinxcontrib.bibtex.plugin import register_plugin as register_sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 
 FORMATTING_STYLE = "egov"
 REFERENCE_STYLE = "egov_label"
+# The words a reference is written with, per edition: "and" / "dan", "et al." / "dkk.",
+# "n.d." / "t.t." (tanpa tahun), and the template words of pybtex's plain style.
+WORDS = {
+    "en": {"and": "and", "others": "et al.", "no_date": "n.d."},
+    "id": {"and": "dan", "others": "dkk.", "no_date": "t.t."},
+}
+TEMPLATE_WORDS_ID = {"In": "Dalam", "editor": "editor", "editors": "editor", "pages": "halaman"}
+# An edition's formatting style: the Indonesian one is registered as "egov_id".
+EDITION_STYLES = {("egov", "id"): "egov_id"}
 
 
-def _who(entry) -> str:
+def edition_style(name: str, lang: str) -> str:
+    """The style ``name`` for the edition ``lang`` (the same style where it has none)."""
+    return EDITION_STYLES.get((name, lang), name)
+
+
+def _who(entry, lang: str = "en") -> str:
     """The short author: a ``shortauthor`` field (biblatex's, e.g. "UN DESA"), else the
-    last names of one or two authors, else the first author "et al."."""
+    last names of one or two authors, else the first author "et al." / "dkk."."""
     if "shortauthor" in entry.fields:
         return entry.fields["shortauthor"]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [" ".join(p.last_names).strip("{}") for p in people]
     if not names:
         return entry.fields.get("title", entry.key)
-    if len(names) > 2:
-        return f"{names[0]} et al."
-    return " and ".join(names)
+    if len(names) > 2 or (len(names) == 2 and names[1] == "others"):
+        return f"{names[0]} {WORDS[lang]['others']}"
+    return f" {WORDS[lang]['and']} ".join(names)
 
 
-def base_label(entry) -> str:
-    return f"{_who(entry)} {entry.fields.get('year', 'n.d.')}"
+def _year(entry, lang: str) -> str:
+    year = entry.fields.get("year", WORDS["en"]["no_date"])
+    return WORDS[lang]["no_date"] if year == WORDS["en"]["no_date"] else year
+
+
+def base_label(entry, lang: str = "en") -> str:
+    return f"{_who(entry, lang)} {_year(entry, lang)}"
 
 
 class AuthorYearLabels(BaseLabelStyle):
+    def __init__(self, lang: str = "en"):
+        super().__init__()
+        self.lang = lang
+
     def format_labels(self, sorted_entries):
-        bases = [base_label(e) for e in sorted_entries]
+        if self.lang == "id":
+            sorted_entries = [_indonesian_entry(e) for e in sorted_entries]
+        bases = [base_label(e, self.lang) for e in sorted_entries]
         shared = Counter(bases)
         seen: Counter = Counter()
         for base in bases:
@@ -82,6 +110,73 @@ class AuthorYearStyle(PlainStyle):
         return template.words["URL:", template.href(url)[shown]]
 
 
+@node
+def _names_id(children, context, role):
+    """The people of ``role`` the Indonesian way: "A dan B", "A, B, dan C", and "A, B,
+    dkk." where the list ends in BibTeX's "others"."""
+    entry = context["entry"]
+    try:
+        persons = entry.persons[role]
+    except KeyError as missing:
+        raise FieldIsMissing(role, entry) from missing
+    style = context["style"]
+    others = bool(persons) and str(persons[-1]) == "others"
+    people = persons[:-1] if others else persons
+    named = [style.format_name(p, style.abbreviate_names) for p in people]
+    if others:
+        return join(sep=", ")[[*named, Text(WORDS["id"]["others"])]].format_data(context)
+    words = WORDS["id"]["and"]
+    return join(sep=", ", sep2=f" {words} ", last_sep=f", {words} ")[named].format_data(context)
+
+
+def _indonesian_entry(entry):
+    """A copy of ``entry`` for the Indonesian edition: a field ``X_id`` (``note_id``,
+    ``title_id``, ``author_id``) in place of ``X``, and "t.t." for "n.d."."""
+    fields, persons = dict(entry.fields), dict(entry.persons)
+    for name in [name for name in fields if name.lower().endswith("_id")]:
+        value = fields.pop(name)
+        if name[:-3].lower() in ("author", "editor"):
+            persons[name[:-3]] = [Person(part) for part in value.split(" and ")]
+        else:
+            fields[name[:-3]] = value
+    if fields.get("year") == WORDS["en"]["no_date"]:
+        fields["year"] = WORDS["id"]["no_date"]
+    copy = Entry(entry.type, fields=fields, persons=persons)
+    copy.key = entry.key
+    return copy
+
+
+def _translate_words(text):
+    """pybtex's template words ("In", "pages") in Indonesian, wherever they stand alone."""
+    if isinstance(text, String):
+        word = text.value.strip()
+        if word in TEMPLATE_WORDS_ID:
+            return String(text.value.replace(word, TEMPLATE_WORDS_ID[word]))
+        return text
+    if hasattr(text, "parts"):
+        text.parts = [_translate_words(part) for part in text.parts]
+    return text
+
+
+class IndonesianAuthorYearStyle(AuthorYearStyle):
+    """The same references in Indonesian: "dan", "dkk.", "t.t.", "Dalam", and the
+    entries' Indonesian fields (``note_id``, ``title_id``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.label_style = AuthorYearLabels("id")
+        self.format_labels = self.label_style.format_labels
+
+    def format_names(self, role, as_sentence=True):
+        formatted = _names_id(role)
+        return sentence[formatted] if as_sentence else formatted
+
+    def format_entry(self, label, entry, bib_data=None):
+        formatted = super().format_entry(label, _indonesian_entry(entry), bib_data)
+        formatted.text = _translate_words(formatted.text)
+        return formatted
+
+
 def _round() -> BracketStyle:
     return BracketStyle(left="(", right=")")
 
@@ -112,6 +207,12 @@ def register() -> None:
     for group, name in LOOKED_UP:
         register_pybtex(group, name, find_plugin(group, name), force=True)
     register_pybtex("pybtex.style.formatting", FORMATTING_STYLE, AuthorYearStyle, force=True)
+    register_pybtex(
+        "pybtex.style.formatting",
+        edition_style(FORMATTING_STYLE, "id"),
+        IndonesianAuthorYearStyle,
+        force=True,
+    )
     register_sphinx(
         "sphinxcontrib.bibtex.style.referencing",
         REFERENCE_STYLE,

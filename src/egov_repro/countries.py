@@ -77,3 +77,20 @@ def short_names(codes: tuple[str, ...]) -> dict[str, str]:
         for row in csv.DictReader(handle, delimiter="\t"):
             names.setdefault(row["ISO3"], row["name_short"])
     return {c: names[c] for c in codes if names.get(c)}
+
+
+@lru_cache(maxsize=4)
+def alpha2_codes(codes: tuple[str, ...]) -> dict[str, str]:
+    """ISO 3166 alpha-3 -> alpha-2 (country_converter's table), e.g. for CLDR's names.
+    The table gives a few codes as a pattern of two ("^GB$|^UK$"): the first is ISO's."""
+    import re
+
+    from country_converter.country_converter import COUNTRY_DATA_FILE
+
+    alpha2: dict[str, str] = {}
+    with open(COUNTRY_DATA_FILE, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            found = re.findall(r"[A-Z]{2}", row["ISO2"])
+            if found:
+                alpha2.setdefault(row["ISO3"], found[0])
+    return {c: alpha2[c] for c in codes if c in alpha2}

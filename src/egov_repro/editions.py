@@ -19,45 +19,57 @@ DEFAULT = "en"
 # Where each edition's pages live in the built site, relative to its root.
 SUBDIR = {"en": "", "id": "id"}
 NAMES = {"en": "English", "id": "Bahasa Indonesia"}
-# The Indonesian edition's own title; the English one is _config.yml's.
-TITLES = {"id": "E-government di Indonesia: reproduksi terbuka"}
+# The Indonesian edition's own title (in title case, as PUEBI asks of a title: the site's
+# name, the landing page's heading, the PDF's cover and metadata); the English one is
+# _config.yml's.
+TITLES = {"id": "E-Government di Indonesia: Reproduksi Terbuka"}
+# Who the footer ("By ...") and the PDF's metadata name as the authors.
+AUTHORS = {"en": "egov-repro contributors", "id": "kontributor egov-repro"}
+# How each edition describes itself where a page has no text of its own (search, index).
+SUMMARIES = {
+    "en": "an executable reproduction of Fahlevy, Saleh and Nurmiyati (2023) from the "
+    "UN E-Government Survey data",
+    "id": "reproduksi yang dapat dijalankan ulang atas Fahlevy, Saleh dan Nurmiyati (2023) "
+    "berdasarkan data Survei E-Government PBB",
+}
 SEPARATOR = " | "
-# Interface strings that the themes (sphinx-book-theme, pydata-sphinx-theme, MyST-NB) and
-# the site footer bring in English even when Sphinx's language is Indonesian.
+# Interface strings that no gettext catalogue reaches: written into the templates or the
+# code of sphinx-book-theme and MyST-NB (``{type}`` in MyST-NB's cell prompts is filled
+# in English). Everything the themes and Sphinx look up through gettext is translated
+# in the project's catalogues instead (egov_repro/locale, egov_repro.i18n).
 INTERFACE = {
     "id": {
         "Search this book...": "Cari di buku ini...",
-        "Skip to main content": "Langsung ke konten utama",
-        "Back to top": "Kembali ke atas",
-        "Site navigation": "Navigasi situs",
-        "On this page": "Di halaman ini",
         "Toggle primary sidebar": "Buka atau tutup bilah sisi utama",
         "Toggle secondary sidebar": "Buka atau tutup bilah sisi kedua",
-        "Color mode": "Mode warna",
-        "Light": "Terang",
-        "Dark": "Gelap",
-        "System Settings": "Ikuti pengaturan sistem",
-        "Launch interactive content": "Jalankan konten interaktif",
-        "Launch on Binder": "Jalankan di Binder",
         "Binder logo": "Logo Binder",
-        "Source repositories": "Repositori sumber",
-        "Repository": "Repositori",
-        "Open issue": "Laporkan masalah",
-        "Version warning": "Peringatan versi",
-        "next page": "halaman berikutnya",
-        "previous page": "halaman sebelumnya",
         "Main": "Utama",
         "Page": "Halaman",
-        "Show code cell source": "Tampilkan kode sel",
-        "Hide code cell source": "Sembunyikan kode sel",
-        "Show code cell outputs": "Tampilkan keluaran sel",
-        "Hide code cell outputs": "Sembunyikan keluaran sel",
-        "Data package version": "Versi paket data",
-        "built from commit": "dibangun dari commit",
-        "with uncommitted changes": "dengan perubahan yang belum di-commit",
-        "© Copyright": "© Hak cipta",
+        "Show code cell source": "Tampilkan sumber sel kode",
+        "Hide code cell source": "Sembunyikan sumber sel kode",
+        "Show code cell outputs": "Tampilkan keluaran sel kode",
+        "Hide code cell outputs": "Sembunyikan keluaran sel kode",
+        "Toggle hidden content": "Tampilkan atau sembunyikan isi",
     }
 }
+# The footer's stamp (egov_repro.sphinxext), per edition.
+STAMP = {
+    "en": {
+        "data": "Data package version",
+        "commit": "built from commit",
+        "dirty": "with uncommitted changes",
+    },
+    "id": {
+        "data": "Versi paket data",
+        "commit": "disusun dari commit",
+        "dirty": "dengan perubahan yang belum di-commit",
+    },
+}
+
+
+def title(lang: str, english: str) -> str:
+    """The book's title in the edition ``lang`` (``english``: _config.yml's)."""
+    return TITLES.get(check_lang(lang), english)
 
 
 def check_lang(lang: str) -> str:
@@ -186,11 +198,9 @@ def tag(lang: str) -> str:
 
 def localise_interface(html: str, lang: str) -> str:
     """The page's interface strings (``INTERFACE``) in the edition's language: as an
-    element's whole text, as an attribute's value, and the footer's phrases."""
+    element's whole text or as an attribute's value."""
     for english, local in INTERFACE.get(lang, {}).items():
         html = html.replace(f">{english}<", f">{local}<")
         html = html.replace(f'="{english}"', f'="{local}"')
         html = re.sub(rf">(\s*){re.escape(english)}(\s*)<", rf">\g<1>{local}\g<2><", html)
-    for phrase in ("Data package version", "built from commit", "with uncommitted changes"):
-        html = html.replace(phrase, INTERFACE.get(lang, {}).get(phrase, phrase))
-    return html.replace("© Copyright", INTERFACE.get(lang, {}).get("© Copyright", "© Copyright"))
+    return html

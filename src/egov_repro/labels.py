@@ -12,7 +12,7 @@ TERMS = {
         "en": "E-Government Development Index (EGDI)",
         "id": "Indeks Pengembangan E-Government (EGDI)",
     },
-    "osi": {"en": "Online Service Index (OSI)", "id": "Indeks Layanan Online (OSI)"},
+    "osi": {"en": "Online Service Index (OSI)", "id": "Indeks Layanan Daring (OSI)"},
     "hci": {"en": "Human Capital Index (HCI)", "id": "Indeks Sumber Daya Manusia (HCI)"},
     "tii": {
         "en": "Telecommunication Infrastructure Index (TII)",
@@ -39,7 +39,7 @@ LABELS = {
     "osi": TERMS["osi"],
     "hci": TERMS["hci"],
     "tii": TERMS["tii"],
-    "osi_short": {"id": "OSI (layanan online)", "en": "OSI (online services)"},
+    "osi_short": {"id": "OSI (layanan daring)", "en": "OSI (online services)"},
     "hci_short": {"id": "HCI (sumber daya manusia)", "en": "HCI (human capital)"},
     "tii_short": {"id": "TII (infrastruktur telekomunikasi)", "en": "TII (telecom infrastructure)"},
     "world_rank": {"id": "Peringkat dunia", "en": "World rank"},
@@ -54,15 +54,15 @@ LABELS = {
         "en": "The 10 provinces with the best e-government scores, 2016",
     },
     "fig2_axis": {
-        "id": 'Skor (dicetak sebagai "persen" di makalah; kemungkinan skor PeGI, skala hingga 4)',
-        "en": 'Score (printed as "percent" in the paper; likely a PeGI score, scale up to 4)',
+        "id": "Skor (dicetak sebagai “persen” di makalah; kemungkinan skor PeGI, skala hingga 4)",
+        "en": "Score (printed as “percent” in the paper; likely a PeGI score, scale up to 4)",
     },
     "fig3_title": {
-        "id": "E-government {country}, {first}-{last}",
-        "en": "E-government in {country}, {first}-{last}",
+        "id": "E-government {country}, {first}–{last}",
+        "en": "E-government in {country}, {first}–{last}",
     },
     "median": {"id": "Median EGDI {region}", "en": "{region} median EGDI"},
-    "index_value": {"id": "Nilai indeks (0-1)", "en": "Index value (0-1)"},
+    "index_value": {"id": "Nilai indeks (0–1)", "en": "Index value (0–1)"},
     "survey_year": {"id": "Edisi survei PBB", "en": "UN survey edition"},
     "components_title": {
         "id": "Komponen EGDI: {region}, {years}",

@@ -45,6 +45,16 @@ def glue_both(fn, *args, **kwargs) -> dict:
     return both
 
 
+# Beside every CSV a reader can download: the files are for programs, so they keep one
+# form in both editions, which a spreadsheet set to the decimal comma must be told.
+CSV_NOTE = {
+    "en": "The CSV stays machine-readable in both editions: English column names, a decimal point.",
+    "id": "Berkas CSV sengaja dibuat untuk dibaca mesin: nama kolom berbahasa Inggris "
+    "dan titik sebagai pemisah desimal; pilih titik sebagai pemisah desimal saat "
+    "membukanya di lembar kerja.",
+}
+
+
 class FigureBlock:
     """A saved figure as the page shows it, in both editions: the SVG (tap to open it in
     full), its caption, and links to the table behind it, the PNG and the figure in the
@@ -67,7 +77,7 @@ class FigureBlock:
         other = next((g for g in self.by_lang.values() if g is not f), None)
         width, height = (round(v * 100) for v in f.fig.get_size_inches())
         svg = self.href(f.id, "svg")
-        table = pick(lang, "the plotted table", "data grafik")
+        table = pick(lang, "the chart's data", "data grafik")
         links = [
             f'<a href="{self.href(f.id, "csv")}">{escape(f.id)}.csv</a> ({table})',
             f'<a href="{svg}">SVG</a>',
@@ -94,7 +104,8 @@ class FigureBlock:
             f"<figcaption><p>{escape(f.caption)}</p>"
             f'<p class="egov-figure-links">{files}: {" · ".join(links)}. {made_by} '
             f'<a href="{self.prefix}chapters/{chapter}.html">{escape(chapter)}</a> '
-            f"{from_data}.</p></figcaption></figure>"
+            f"{from_data}.</p>"
+            f'<p class="egov-csv-note">{CSV_NOTE[lang]}</p></figcaption></figure>'
         )
 
     def _repr_html_(self) -> str:

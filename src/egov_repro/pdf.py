@@ -25,9 +25,10 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from egov_repro import __version__, book, paper, pdflinks
+from egov_repro import __version__, book, i18n, paper, pdflinks
 from egov_repro.atomic import write_bytes, write_text
-from egov_repro.editions import SEPARATOR, pick
+from egov_repro.editions import AUTHORS, SEPARATOR, pick
+from egov_repro.editions import title as edition_title
 from egov_repro.errors import DataError
 from egov_repro.stamp import build_stamp
 
@@ -49,25 +50,29 @@ PHRASES = {
         "licence": "Code: MIT. Text and figures: CC BY 4.0. UN E-Government Survey data: "
         "UN DESA, United Nations terms of use.",
         "software": "software",
+        "version_word": "version",
+        "subject": "Reproduction of Fahlevy, Saleh & Nurmiyati (2023)",
     },
     "id": {
-        "subtitle": "Reproduksi yang dapat dijalankan atas Fahlevy, Saleh & Nurmiyati (2023), "
-        "<em>Eksistensi birokrasi di era revolusi 4.0</em>, dari data UN E-Government Survey",
+        "subtitle": "Reproduksi yang dapat dijalankan ulang atas Fahlevy, Saleh & Nurmiyati "
+        "(2023), <em>Eksistensi birokrasi di era revolusi 4.0</em>, berdasarkan data Survei "
+        "E-Government PBB",
         "version": "Versi paket",
         "data_version": "Versi paket data",
-        "built": "Dibangun pada",
+        "built": "Disusun pada",
         "commit": "dari commit",
         "paper": "Makalah",
         "cite": "Cara mengutip",
         "cite_also": "Kutip juga makalah dan data PBB (lihat bab “Cara mengutip”).",
         "online": "Edisi daring",
         "contents": "Daftar isi",
-        "licence": "Kode: MIT. Teks dan gambar: CC BY 4.0. Data UN E-Government Survey: "
+        "licence": "Kode: MIT. Teks dan gambar: CC BY 4.0. Data Survei E-Government PBB: "
         "UN DESA, ketentuan penggunaan PBB.",
         "software": "perangkat lunak",
+        "version_word": "versi",
+        "subject": "Reproduksi Fahlevy, Saleh & Nurmiyati (2023)",
     },
 }
-MONTHS_ID = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
 # Chromium cannot start its sandbox as root (a container's shell, some CI runners), so
 # only there does it run without one; any other user keeps the sandbox. Playwright turns
 # the sandbox off unless asked not to: launch with ``chromium_sandbox=SANDBOX``.
@@ -125,9 +130,8 @@ def versions(root: Path) -> tuple[str, str]:
 
 
 def format_date(date: dt.datetime, lang: str) -> str:
-    if lang == "id":
-        return f"{date.day} {MONTHS_ID.split()[date.month - 1]} {date.year}"
-    return f"{date.day} {date.strftime('%B %Y')}"
+    """ "6 December 2026" / "6 Desember 2026", as the site's footer writes the same date."""
+    return i18n.format_date(date, lang)
 
 
 def site_url(root: Path) -> str:
@@ -218,8 +222,51 @@ def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, leve
         heading["aria-label"] = " ".join(heading.get_text().split())
         if level_shift:
             heading.name = f"h{min(6, int(heading.name[1]) + level_shift)}"
+    _print_layout(soup, article)
     body = article.find("section") or article
     return body
+
+
+ORDINAL = re.compile(r"\bke-\d+")
+# A table this short moves to the next page whole rather than leave a row or two behind.
+SHORT_TABLE_ROWS = 25
+
+
+def _print_layout(soup, article) -> None:
+    """What the printed page needs and CSS alone cannot give: each heading kept with the
+    block that follows it (wrapped together, unbreakable), a short table kept whole, the
+    tables' accessible names shown as their captions, and "ke-77" never broken at its
+    hyphen."""
+    for table in article.select("div.egov-table[aria-label] > table"):
+        if table.find("caption") is None:
+            caption = soup.new_tag("caption")
+            caption.string = table.parent["aria-label"]
+            table.insert(0, caption)
+    for table in article.find_all("table"):
+        if len(table.find_all("tr")) <= SHORT_TABLE_ROWS:
+            table["class"] = [*table.get("class", []), "egov-keep"]
+    for heading in article.find_all(re.compile(r"^h[1-6]$")):
+        following = heading.find_next_sibling()
+        if following is None or following.name in ("section",) or following.find("section"):
+            continue
+        keep = soup.new_tag("div", attrs={"class": "egov-keep-with-next"})
+        heading.insert_before(keep)
+        keep.append(heading.extract())
+        keep.append(following.extract())
+    for text in article.find_all(string=ORDINAL):
+        if text.parent is None or text.parent.name in ("script", "style", "pre", "code"):
+            continue
+        pieces, last = [], 0
+        for match in ORDINAL.finditer(str(text)):
+            pieces.append(str(text)[last : match.start()])
+            span = soup.new_tag("span", attrs={"class": "egov-nowrap"})
+            span.string = match.group(0)
+            pieces.append(span)
+            last = match.end()
+        pieces.append(str(text)[last:])
+        for piece in pieces:
+            text.insert_before(piece)
+        text.extract()
 
 
 def _print_css(html: Path) -> str:
@@ -257,7 +304,14 @@ table { border-collapse: collapse; max-width: 100%; font-size: 8pt; margin: 6pt 
 .egov-table table { width: auto; }
 th, td { padding: 1.5pt 4pt; border-bottom: 0.5pt solid #bbb; vertical-align: top; }
 .egov-table th, .egov-table td { white-space: normal; min-width: 0; }
-td { overflow-wrap: anywhere; }
+/* A value is never split inside its cell ("0,422" / "4"): numbers stay on one line. */
+.egov-table td:not(:first-child) { white-space: nowrap; }
+td { overflow-wrap: break-word; }
+table.egov-keep { break-inside: avoid; }
+.egov-keep-with-next { break-inside: avoid; }
+.egov-nowrap { white-space: nowrap; }
+/* A code cell's output (a printed table) keeps its columns: no wrapping, a smaller font. */
+.cell_output pre { white-space: pre; overflow-wrap: normal; font-size: 7pt; }
 th { overflow-wrap: break-word; hyphens: auto; }
 .egov-table th:first-child, .egov-table td:first-child { position: static; box-shadow: none; }
 caption { caption-side: top; text-align: left; font-weight: 600; margin-bottom: 3pt; }
@@ -267,6 +321,8 @@ tr { break-inside: avoid; }
 .claim-card dl { grid-template-columns: 9rem 1fr; }
 .cell_output .output { overflow: visible; }
 .bibtex-citation, .citation { overflow-wrap: anywhere; }
+/* A reference's key never stays alone at a page's foot. */
+div.citation { break-inside: avoid; }
 .svg-inline--fa { height: 1em; width: 1em; }
 .cover { height: 245mm; display: flex; flex-direction: column; }
 .cover-title { font-size: 26pt; font-weight: 700; line-height: 1.15; margin: 40mm 0 8pt; }
@@ -279,7 +335,7 @@ tr { break-inside: avoid; }
 .toc { break-before: page; }
 .toc ol { list-style: none; padding: 0; margin: 0; }
 .toc li { margin: 0; }
-.toc .toc-part { font-weight: 700; font-size: 9.5pt; letter-spacing: 0.04em;
+.toc .toc-part { break-after: avoid; font-weight: 700; font-size: 9.5pt; letter-spacing: 0.04em;
   margin: 10pt 0 2pt; color: #555; }
 .toc .toc-entry { display: flex; align-items: baseline; gap: 4pt; }
 .toc .toc-entry a { color: #111; }
@@ -348,12 +404,12 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
     cite = (
         f"{escape(citation['authors'][0].get('name', ''))} ({year}). "
         f"<em>{escape(' '.join(str(citation['title']).split()))}</em> "
-        f"(version {escape(str(citation['version']))}) [{words['software']}]. "
+        f"({words['version_word']} {escape(str(citation['version']))}) [{words['software']}]. "
         f'<a href="{escape(repository)}">{escape(repository)}</a>'
     )
     cover = f"""
 <div class="cover">
-<p class="cover-title">{escape(config["title"])}</p>
+<p class="cover-title">{escape(edition_title(lang, config["title"]))}</p>
 <p class="cover-subtitle">{words["subtitle"]}</p>
 <dl>
 <dt>{words["version"]}</dt><dd>egov-repro {escape(package)}</dd>
@@ -372,7 +428,7 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
         f'<nav class="toc"><h1 id="contents">{words["contents"]}</h1>'
         f"<ol>{''.join(contents)}</ol></nav>"
     )
-    title = escape(f"{config['title']} (egov-repro {package}, data {data})")
+    title = escape(f"{edition_title(lang, config['title'])} (egov-repro {package}, data {data})")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_print_css(html)}</style></head>"
@@ -473,8 +529,8 @@ def fix_metadata(
     stamp = date.strftime("D:%Y%m%d%H%M%SZ")
     writer.metadata = {
         "/Title": title,
-        "/Author": "egov-repro contributors",
-        "/Subject": "Reproduction of Fahlevy, Saleh & Nurmiyati (2023), doi:" + paper.DOI,
+        "/Author": AUTHORS[lang],
+        "/Subject": f"{PHRASES[lang]['subject']}, doi:{paper.DOI}",
         "/Creator": "egov-repro pdf (Chromium)",
         "/Producer": "egov-repro",
         "/CreationDate": stamp,
@@ -547,7 +603,7 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
                     if pages and all(found.get(k) == v for k, v in pages.items()):
                         break
                     pages = found
-                title = f"{_title(root)} (egov-repro {package}, data {data})"
+                title = f"{edition_title(lang, _title(root))} (egov-repro {package}, data {data})"
                 target = out / f"egov-repro-{lang}.pdf"
                 labels = re.findall(r'aria-label="([^"]*)"', document.read_text(encoding="utf-8"))
                 headings = [unescape(label) for label in labels]

@@ -344,7 +344,7 @@ def plot_trend(
         bottom.margins(y=0.25)
         bottom.set_ylabel(labels["world_rank"])
         bottom.set_xlabel(labels["survey_year"])
-        bottom.set_xticks(years, [str(y) for y in years], rotation=60)
+        bottom.set_xticks(years, year_labels(years), rotation=60)
         if mark_year is not None and mark_year in years:
             row = table[table["year"] == mark_year].iloc[0]
             for ax in (top, bottom):
@@ -372,6 +372,20 @@ def plot_trend(
         source_note(fig, source)
         _layout(fig, 0.22)
     return fig
+
+
+def year_labels(years: list[int], gap: int = 2) -> list[str]:
+    """Tick labels for survey years: a year closer than ``gap`` years to the last labelled
+    one keeps its tick but no label, so that 2003, 2004 and 2005 do not run into each
+    other when a phone shrinks the chart to its width (2003, 2005, 2008, ...)."""
+    shown, last = [], None
+    for year in years:
+        if last is None or year - last >= gap:
+            shown.append(str(year))
+            last = year
+        else:
+            shown.append("")
+    return shown
 
 
 def plot_components(

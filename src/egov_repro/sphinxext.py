@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from egov_repro import __version__, atomic, bibstyle, editions, explore, pdflinks
+from egov_repro import __version__, atomic, bibstyle, editions, explore, i18n, pdflinks
 from egov_repro.book import (
     SECOND_EDITION,
     fingerprint,
@@ -25,19 +25,30 @@ from egov_repro.book import (
     sweep_leftovers,
 )
 from egov_repro.cssprune import used_names
+from egov_repro.errors import DataError
 from egov_repro.pages import bundle_styles, description, icon_table, lighten, mend, redirect_page
+from egov_repro.pdf import source_date
 from egov_repro.stamp import build_stamp
 
 
 def _footer(app, config) -> None:
     stamp = build_stamp(Path(app.srcdir))
+    words = editions.STAMP[editions.check_lang(config.language or editions.DEFAULT)]
+    commit = stamp["commit"].replace(editions.STAMP["en"]["dirty"], words["dirty"])
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = (
         f'<p class="egov-stamp">egov-repro <code>{__version__}</code> &middot; '
-        f"Data package version <code>{stamp['data_version']}</code>"
-        f" &middot; built from commit <code>{stamp['commit']}</code></p>"
-        + options.get("extra_footer", "")
+        f"{words['data']} <code>{stamp['data_version']}</code>"
+        f" &middot; {words['commit']} <code>{commit}</code></p>" + options.get("extra_footer", "")
     )
+    config.html_theme_options = options
+
+
+def _one_search_box(app, config) -> None:
+    """One search box per screen: the sidebar's on a desk, the article header's button on a
+    phone; the theme's top bar would add a second ("navbar_persistent")."""
+    options = dict(config.html_theme_options or {})
+    options.setdefault("navbar_persistent", [])
     config.html_theme_options = options
 
 
@@ -195,10 +206,8 @@ def _meta_description(app, pagename, templatename, context, doctree) -> None:
     from html import escape
 
     text = description(doctree) if doctree is not None else ""
-    if not text:  # generated pages (index, search): the package's own summary
-        from importlib.metadata import metadata
-
-        text = f"{app.config.project}: {metadata('egov-repro')['Summary']}."
+    if not text:  # generated pages (index, search): the edition's own summary
+        text = f"{app.config.project}: {editions.SUMMARIES[_language(app)]}."
     context["metatags"] = context.get("metatags", "") + (
         f'\n<meta name="description" content="{escape(text)}" />'
     )
@@ -220,6 +229,45 @@ def _edition_config(app, config) -> None:
         for tree in document.subtrees:
             if tree.caption and editions.SEPARATOR in tree.caption:
                 tree.caption = editions.pick(tree.caption, lang, "_toc.yml caption")
+
+
+def _edition_interface(app, config) -> None:
+    """The edition's title, author line and interface strings in its language: the
+    project's gettext catalogues in front of Sphinx's and the themes' (egov_repro.i18n),
+    the search script's strings among the ``locale_dirs``, and the citation styles that
+    write "dan", "dkk." and "t.t."."""
+    lang = editions.check_lang(config.language or editions.DEFAULT)
+    config.project = editions.title(lang, config.html_title or config.project)
+    # Outside a git checkout (no commit date, see _footer_date): the build's date, the
+    # same way ("6 Desember 2026"; Sphinx hands the pattern to Babel).
+    if config.html_last_updated_fmt is not None:
+        config.html_last_updated_fmt = i18n.SPHINX_DATE_FORMAT
+    if lang == editions.DEFAULT:
+        return
+    config.html_title = editions.title(lang, config.html_title)
+    config.author = editions.AUTHORS[lang]
+    config.bibtex_default_style = bibstyle.edition_style(config.bibtex_default_style, lang)
+    config.bibtex_reference_style = bibstyle.edition_style(config.bibtex_reference_style, lang)
+    # After sphinx-copybutton's and sphinx-togglebutton's scripts (priority 500).
+    app.add_js_file(f"egov-repro-{lang}.js", priority=900)
+    folder = i18n.compile_all(Path(app.srcdir), lang)
+    if folder is not None:
+        config.locale_dirs = [*config.locale_dirs, str(folder)]
+        i18n.install(app, lang)
+
+
+def _footer_date(app, pagename, templatename, context, doctree) -> None:
+    """ "Last updated" is the date of the commit the page was built from, as on the PDF's
+    cover, written the edition's way by Babel ("6 Desember 2026")."""
+    if context.get("last_updated") is None:
+        return
+    if not hasattr(app, "egov_date"):
+        try:
+            app.egov_date = source_date(Path(app.srcdir))
+        except DataError:
+            app.egov_date = None
+    if app.egov_date is not None:
+        context["last_updated"] = i18n.format_date(app.egov_date, _language(app))
 
 
 def _tr_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -289,6 +337,8 @@ def setup(app):
     app.connect("source-read", _sections_of_one_language)
     # After sphinx-external-toc has read _toc.yml (priority 900).
     app.connect("config-inited", _edition_config, priority=950)
+    app.connect("config-inited", _edition_interface, priority=960)
+    app.connect("html-page-context", _footer_date)
     app.connect("doctree-resolved", _one_language)
     app.connect("build-finished", _edition_links, priority=950)
     app.connect("build-finished", _pdf_links, priority=960)
@@ -306,6 +356,7 @@ def setup(app):
     app.add_css_file("egov-repro.css")
     app.connect("config-inited", _footer, priority=900)
     app.connect("config-inited", _default_mode)
+    app.connect("config-inited", _one_search_box)
     app.connect("html-page-context", _unique_scripts)
     explore.setup(app)  # the explorer page (chapters/11-explore.md)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,7 +15,7 @@ import pandas as pd
 
 from egov_repro.labels import LABELS, check_lang, label
 from egov_repro.names import display_names
-from egov_repro.text import LANGS, bilingual, number, pick, signed
+from egov_repro.text import LANGS, MINUS, bilingual, number, pick, signed
 
 HEADERS = {
     "regional_rank": ("Place in region", "Urutan di kawasan"),
@@ -25,7 +25,7 @@ HEADERS = {
     "egdi": ("EGDI", "EGDI"),
     "egdi_rank": ("World rank", "Peringkat dunia"),
     "epi": ("E-Participation (EPI)", "E-Partisipasi (EPI)"),
-    "osi": ("Online services (OSI)", "Layanan online (OSI)"),
+    "osi": ("Online services (OSI)", "Layanan daring (OSI)"),
     "hci": ("Human capital (HCI)", "Sumber daya manusia (HCI)"),
     "tii": ("Telecom infrastructure (TII)", "Infrastruktur telekomunikasi (TII)"),
     "in_paper_chart": ("In the paper's chart", "Ada dalam grafik makalah"),
@@ -109,9 +109,9 @@ def _cell(column: str, value, row: pd.Series, lang: str = "en") -> str:
             return pick(lang, "0 (unchanged)", "0 (tetap)")
         if lang == "en":
             better = "better" if places < 0 else "worse"
-            return f"{places:+d} ({abs(places)} places {better})"
+            return f"{places:+d} ({abs(places)} places {better})".replace("-", MINUS)
         better = "lebih baik" if places < 0 else "lebih buruk"
-        return f"{places:+d} ({abs(places)} tingkat {better})"
+        return f"{places:+d} ({abs(places)} tingkat {better})".replace("-", MINUS)
     if column == "change":
         return signed(value, 4, lang)
     if column in ("before", "after") and rank_row:

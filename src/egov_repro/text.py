@@ -42,9 +42,13 @@ def number(value, decimals: int = 4, lang: str = "en") -> str:
     return _localise(f"{rounded(value, decimals):,.{decimals}f}", lang)
 
 
+MINUS = "\u2212"  # the minus sign, not the hyphen: "−0,0145" (and a hyphen never breaks it)
+
+
 def signed(value, decimals: int = 4, lang: str = "en") -> str:
-    """+0.2248 / +0,2248; -0.0100 / -0,0100 (rounded as ``number``)."""
-    return _localise(f"{rounded(value, decimals):+,.{decimals}f}", lang)
+    """+0.2248 / +0,2248; −0.0100 / −0,0100 (rounded as ``number``, with the minus sign,
+    U+2212)."""
+    return _localise(f"{rounded(value, decimals):+,.{decimals}f}", lang).replace("-", MINUS)
 
 
 def whole(n, lang: str = "en") -> str:
