@@ -236,7 +236,13 @@ def browser():
     from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as p:
-        options = {"headless": True, "args": ["--no-sandbox", "--disable-gpu"]}
+        from egov_repro.pdf import SANDBOX, SANDBOX_FLAGS
+
+        options = {
+            "headless": True,
+            "args": [*SANDBOX_FLAGS, "--disable-gpu"],
+            "chromium_sandbox": SANDBOX,
+        }
         if CHROMIUM:
             options["executable_path"] = CHROMIUM
         try:

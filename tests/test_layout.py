@@ -26,7 +26,13 @@ def chromium():
 
     path = os.environ.get("CHROME_PATH") or shutil.which("chromium")
     with sync_playwright() as playwright:
-        options = {"headless": True, "args": ["--no-sandbox", "--disable-gpu"]}
+        from egov_repro.pdf import SANDBOX, SANDBOX_FLAGS
+
+        options = {
+            "headless": True,
+            "args": [*SANDBOX_FLAGS, "--disable-gpu"],
+            "chromium_sandbox": SANDBOX,
+        }
         if path:
             options["executable_path"] = path
         try:

@@ -3,9 +3,10 @@
 `make book` builds the site; `egov-repro pdf` (`make pdf`) prints it and puts
 ``pdf/egov-repro-<lang>.pdf`` into the edition's site. Until then every page's download
 menu item and the landing page's link would be dead, so the build leaves them dormant:
-the item hidden, the anchor without ``href`` (a placeholder, which is valid HTML and no
-link). Once the PDF is written, the same function makes them live. Both directions are
-plain text substitutions, so a page goes back and forth byte for byte.
+the item hidden, the anchor a ``span`` (a placeholder: no link, and no anchor that a
+crawler would count as a broken one). Once the PDF is written, the same function makes
+them live. Both directions are plain text substitutions, so a page goes back and forth
+byte for byte.
 """
 
 from __future__ import annotations
@@ -16,8 +17,16 @@ from pathlib import Path
 from egov_repro.atomic import write_text
 
 URL = r"(?:\.\./)*pdf/egov-repro-(?:en|id)\.pdf"
-LIVE = re.compile(rf'(<li>)?<a href="({URL})"( target="_blank")?')
-DORMANT = re.compile(rf'(<li hidden>)?<a data-egov-pdf="({URL})"( data-egov-pdf-target="_blank")?')
+# A live link, its menu item if it has one, and everything up to its end tag (a link
+# holds no other link). A dormant one is no anchor at all, but a span whose end carries
+# a marker (its content may hold spans of its own): an anchor without an address is
+# still counted as an uncrawlable link by search engines and Lighthouse.
+LIVE = re.compile(rf'(<li>)?<a href="({URL})"( target="_blank")?(.*?)</a>', re.S)
+DORMANT = re.compile(
+    rf'(<li hidden>)?<span data-egov-pdf="({URL})"( data-egov-pdf-target="_blank")?'
+    r"(.*?)</span><!--/egov-pdf-->",
+    re.S,
+)
 
 
 def pdf_name(lang: str) -> str:
@@ -30,7 +39,8 @@ def dormant(html: str) -> str:
     def sleep(match: re.Match) -> str:
         item = "<li hidden>" if match.group(1) else ""
         target = ' data-egov-pdf-target="_blank"' if match.group(3) else ""
-        return f'{item}<a data-egov-pdf="{match.group(2)}"{target}'
+        inner = match.group(4)
+        return f'{item}<span data-egov-pdf="{match.group(2)}"{target}{inner}</span><!--/egov-pdf-->'
 
     return LIVE.sub(sleep, html)
 
@@ -41,7 +51,7 @@ def live(html: str) -> str:
     def wake(match: re.Match) -> str:
         item = "<li>" if match.group(1) else ""
         target = ' target="_blank"' if match.group(3) else ""
-        return f'{item}<a href="{match.group(2)}"{target}'
+        return f'{item}<a href="{match.group(2)}"{target}{match.group(4)}</a>'
 
     return DORMANT.sub(wake, html)
 

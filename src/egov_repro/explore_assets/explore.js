@@ -36,22 +36,22 @@
     return items.slice(0, -1).join(", ") + (lang === "en" ? " and " : ", dan ") + items[items.length - 1];
   }
   var point = decimals.formatToParts(1.5).filter(function (p) { return p.type === "decimal"; })[0].value;
-  /* Four decimals rounded as the book's Python code rounds (egov_repro.text.number): on
-     the number's exact binary value, a tie to the even digit. Intl rounds the shortest
-     decimal string half up instead (0.39365 -> 0.3937, where the book says 0.3936);
+  /* Four decimals rounded as the book's Python code rounds (egov_repro.text.rounded):
+     the value read to ten decimals (which drops a float's own noise), then half away
+     from zero on that decimal value (0.39775 -> 0.3978), as the UN and a reader round.
      CLDR gives the separators. */
   function fixed4(value) {
-    var exact = Math.abs(value).toFixed(30), dot = exact.indexOf(".");
+    var exact = Math.abs(value).toFixed(10), dot = exact.indexOf(".");
     var kept = exact.slice(0, dot + 5), rest = exact.slice(dot + 5);
     var digits = (kept.slice(0, dot) + kept.slice(dot + 1)).split("").map(Number);
-    var up = rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || digits[digits.length - 1] % 2 === 1));
+    var up = rest[0] >= "5";
     for (var i = digits.length - 1; up && i >= 0; i--) {
       digits[i] = (digits[i] + 1) % 10;
       up = digits[i] === 0;
     }
     if (up) digits.unshift(1);
     var whole_ = Number(digits.slice(0, digits.length - 4).join(""));
-    var sign = value < 0 && /[1-9]/.test(digits.join("")) ? "-" : "";
+    var sign = value < 0 && /[1-9]/.test(digits.join("")) ? "\u2212" : "";
     return sign + whole.format(whole_) + point + digits.slice(-4).join("");
   }
   function format(measure, value) {
