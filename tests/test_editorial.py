@@ -300,3 +300,21 @@ def test_the_bibliography_is_sorted_by_label_and_names_each_softwares_version():
         assert f"pypi.org/project/{package}/{version}" in text, key
     for entry in formatted:
         assert "URL: https://github.com" not in entry.text.render_as("text"), entry.key
+
+
+def test_a_meta_description_is_not_cut_inside_a_citation():
+    """The report's first paragraph runs past the limit at "(Fahlevy et al.": the
+    description ends at the sentence before the bracket, not at the citation's full stop."""
+    from docutils import nodes
+
+    from egov_repro.pages import description
+
+    text = (
+        "Question. Which of the paper's statements does the data bear out? Every number the "
+        "paper gives for e-government indices (Fahlevy et al. 2023) is written down here."
+    )
+    doctree = nodes.document(None, None)
+    doctree += nodes.paragraph(text=text)
+    assert description(doctree) == (
+        "Question. Which of the paper's statements does the data bear out?"
+    )

@@ -118,16 +118,31 @@ def _omission(
                 lang, f", directly below {names[focus]}", f", tepat di bawah {names[focus]}"
             )
         described.append(text)
+    if len(left_out) == 1:
+        only = left_out.iloc[0]
+        after = in_words(int((table["regional_rank"] > only["regional_rank"]).sum()), lang)
+        moved = pick(
+            lang,
+            f"Each of the {after} countries after {names[only['iso3']]} is placed one step too "
+            "high in the paper.",
+            f"Masing-masing dari {after} negara sesudah {names[only['iso3']]} ditempatkan satu "
+            "urutan terlalu tinggi dalam makalah.",
+        )
+    else:
+        moved = pick(
+            lang,
+            "Each country ranked below one that is left out is placed too high in the paper.",
+            "Setiap negara yang peringkatnya di bawah negara yang terlewat ditempatkan terlalu "
+            "tinggi dalam makalah.",
+        )
     return pick(
         lang,
         f"The paper's chart has {in_chart} bars where this region has {len(table)}: it leaves "
-        f"out {join_and(described)}. The gap comes from the databoks chart the paper reproduces. "
-        "Every country ranked below a missing one is placed one step too high in the paper.",
+        f"out {join_and(described)}. The gap comes from the databoks chart the paper "
+        f"reproduces. {moved}",
         f"Grafik makalah memuat {in_chart} batang, padahal kawasan ini terdiri atas "
         f"{len(table)} negara: grafik itu melewatkan {join_and(described, lang)}. Ketiadaan "
-        "negara itu berasal dari grafik databoks yang direproduksi makalah. Setiap negara yang "
-        "peringkatnya di bawah negara yang terlewat ditempatkan satu urutan terlalu tinggi "
-        "dalam makalah.",
+        f"negara itu berasal dari grafik databoks yang direproduksi makalah. {moved}",
     )
 
 
@@ -617,15 +632,17 @@ def not_audited(lang: str = "en") -> str:
         lang,
         f"The paper also states {n} things that no table of the data package bears on: "
         + "; ".join(items)
-        + ". They are laws, instructions and the make-up of a government body, not values "
-        "the UN survey measures, so the audit does not judge them; checking them would take "
-        "the legal texts and Kominfo's own records.",
+        + ". They are laws, instructions, the make-up of a government body and a "
+        "recommendation, not values the UN survey measures, so the audit does not judge "
+        "them; checking the first three would take the legal texts and Kominfo's own "
+        "records.",
         f"Makalah juga menyatakan {n} hal yang tidak dapat diuji dengan tabel mana pun dalam "
         "paket data: "
         + "; ".join(items)
-        + ". Hal-hal itu berupa undang-undang, instruksi, dan susunan sebuah badan "
-        "pemerintah, bukan nilai yang diukur survei PBB, sehingga audit tidak menilainya; "
-        "untuk memeriksanya diperlukan naskah hukumnya dan catatan Kominfo sendiri.",
+        + ". Hal-hal itu berupa undang-undang, instruksi, susunan sebuah badan pemerintah, "
+        "dan sebuah rekomendasi, bukan nilai yang diukur survei PBB, sehingga audit tidak "
+        "menilainya; untuk memeriksa tiga hal pertama diperlukan naskah hukumnya dan "
+        "catatan Kominfo sendiri.",
     )
 
 

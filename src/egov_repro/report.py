@@ -18,6 +18,7 @@ from egov_repro.claims import (
     follow_up_label,
     follow_ups,
     paper_claims,
+    same_slip_note,
     verdict_rules,
 )
 from egov_repro.labels import check_lang
@@ -140,7 +141,10 @@ def verdict_scale_html() -> str:
 def tally_md(records: list[dict], lang: str = "en") -> str:
     """The tally of the paper's statements, once, in words."""
     c = counts(records)
-    parts = [f"{c[v]} {_phrases(lang)[v]}" for v in VERDICTS if c[v]]
+    note = same_slip_note(records, lang)
+    parts = [
+        f"{c[v]} {_phrases(lang)[v]}" + (note if v == "partly" else "") for v in VERDICTS if c[v]
+    ]
     n_follow = len(follow_ups(records))
     return pick(
         lang,
