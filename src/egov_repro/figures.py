@@ -588,10 +588,11 @@ def paper_figures(data_dir=None) -> list[PaperFigure]:
         ),
         PaperFigure(
             (3,),
-            "Indonesia's EGDI over the survey editions",
+            f"a chart of Indonesia's EGDI credited to the UN E-Government Survey "
+            f"{paper.SURVEY_YEAR}",
             "04-indonesia-trend",
             "un-data",
-            "EGDI Indonesia dari edisi ke edisi survei",
+            f"grafik EGDI Indonesia yang dirujuk ke Survei E-Government PBB {paper.SURVEY_YEAR}",
             extended=True,
         ),
         PaperFigure(

@@ -481,16 +481,16 @@ def landing(records: list[dict], data_dir=None, lang: str = "en") -> dict:
                     figure.numbers[0],
                     pick(
                         lang,
-                        f"{number} of the paper ({figure.subject}) is the paper's chart extended, "
-                        f"from the same data: every edition from {years[0]} to {years[-1]}, with "
-                        "the three components of the index, the Southeast Asian median and the "
-                        "world rank, where the paper's caption names only the index and the "
-                        f"{paper.SURVEY_YEAR} survey.",
-                        f"{number} makalah ({figure.subject_id}) adalah grafik makalah yang "
-                        f"diperluas, dari data yang sama: setiap edisi dari {years[0]} hingga "
-                        f"{years[-1]}, lengkap dengan tiga komponen indeks, median Asia Tenggara, "
-                        "dan peringkat dunia, sedangkan keterangan gambar dalam makalah hanya "
-                        f"menyebut indeks itu dan survei {paper.SURVEY_YEAR}.",
+                        f"{number} of the paper ({figure.subject}) is redrawn from the UN "
+                        f"country data and extended to every edition, {years[0]} to "
+                        f"{years[-1]}, with the three components of the index, the Southeast "
+                        "Asian median and the world rank; the paper's caption names no span of "
+                        "years.",
+                        f"{number} makalah ({figure.subject_id}) digambar ulang dari data "
+                        f"negara PBB dan diperluas ke setiap edisi, {years[0]} hingga "
+                        f"{years[-1]}, lengkap dengan tiga komponen indeks, median Asia "
+                        "Tenggara, dan peringkat dunia; keterangan gambar dalam makalah tidak "
+                        "menyebut rentang tahun.",
                     ),
                 )
             )
