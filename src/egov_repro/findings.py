@@ -246,16 +246,24 @@ def components(
         place = int(tii[year].rank(ascending=False, method="min")[focus])
         shown = int(tii[year].notna().sum())
         value, own_tii = number(value, 4, lang), number(tii.at[focus, year], 4, lang)
-        parts.append(
-            pick(
+        if weakest == "tii":  # the weakest is the TII itself: its value once
+            text = pick(
                 lang,
-                f"in {year} {names[focus]}'s weakest component was {weakest.upper()} ({value}) "
-                f"and its TII ({own_tii}) was number {place} of {shown} here",
-                f"pada {year} komponen terlemah {names[focus]} adalah {weakest.upper()} "
-                f"({value}) dan TII-nya ({own_tii}) berada di urutan ke-{place} dari {shown} "
-                "negara yang ditampilkan",
+                f"in {year} {names[focus]}'s weakest component was the TII ({value}), "
+                f"number {place} of {shown} here",
+                f"pada {year} komponen terlemah {names[focus]} adalah TII ({value}), yang "
+                f"berada di urutan ke-{place} dari {shown} negara yang ditampilkan",
             )
-        )
+        else:
+            text = pick(
+                lang,
+                f"in {year} {names[focus]}'s weakest component was the {weakest.upper()} "
+                f"({value}), while its TII ({own_tii}) was number {place} of {shown} here",
+                f"pada {year} komponen terlemah {names[focus]} adalah {weakest.upper()} "
+                f"({value}), sedangkan TII-nya ({own_tii}) berada di urutan ke-{place} dari "
+                f"{shown} negara yang ditampilkan",
+            )
+        parts.append(text)
     still, _ = analysis.weakest_component(egdi, focus, y2)
     if lang == "en":
         verdict = "still" if still == paper.WEAKEST_COMPONENT else "no longer"
