@@ -63,7 +63,10 @@ CITED = {
     "databoks2016": "a databoks chart of 2016, not found; that its numbers are scores of "
     "Kominfo's e-government ranking (PeGI) is our inference",
     "aptika": "the site of Kominfo's Directorate General of Informatics Applications "
-    "(Ditjen Aptika); the paper names no page of it",
+    "(Ditjen Aptika); the paper names no page of it. The same address is the only credit "
+    "for the paragraph before Figure 3, which we identified as a Ditjen Aptika news item of "
+    "October 2022; whether this sentence comes from that item too we have not checked, so "
+    "we identify it only as the site",
     "aptika2022": "a Ditjen Aptika news item of October 2022, which the paragraph follows "
     "almost word for word (its title counts the rise as '11 peringkat')",
 }
@@ -73,7 +76,10 @@ CITED_ID = {
     "databoks2016": "grafik databoks tahun 2016 yang tidak ditemukan; bahwa angka-angkanya "
     "merupakan skor pemeringkatan e-government Kominfo (PeGI) adalah dugaan kami",
     "aptika": "situs Direktorat Jenderal Aplikasi Informatika (Ditjen Aptika) Kominfo; "
-    "makalah tidak menyebut halaman mana pun dari situs itu",
+    "makalah tidak menyebut halaman mana pun dari situs itu. Alamat yang sama menjadi "
+    "satu-satunya rujukan bagi paragraf sebelum Gambar 3, yang kami kenali sebagai berita "
+    "Ditjen Aptika bulan Oktober 2022; apakah kalimat ini juga berasal dari berita itu "
+    "belum kami periksa, sehingga kami hanya mengenalinya sebagai situs itu",
     "aptika2022": "berita Ditjen Aptika bulan Oktober 2022, yang hampir kata demi kata diikuti "
     "paragraf itu (judulnya menyebut kenaikan itu “11 peringkat”)",
 }
