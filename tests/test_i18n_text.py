@@ -132,7 +132,8 @@ def test_the_audit_summary_line_in_indonesian(audits):
     _, indonesian = audits
     assert claims.summary_line(indonesian, "id") == (
         "16 pernyataan makalah diperiksa: 7 terkonfirmasi, 4 sebagian benar (dua di antaranya "
-        "karena satu kekeliruan yang sama, tahun 2021), 1 bertentangan dengan data, 4 tidak dapat diverifikasi"
+        "karena satu kekeliruan yang sama, tahun 2021), 1 bertentangan dengan data, "
+        "4 tidak dapat diverifikasi"
     )
 
 
