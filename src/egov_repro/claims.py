@@ -919,8 +919,8 @@ def _weakest_component(ctx) -> dict:
             f"edition it otherwise cites, is ours. Indonesia's {ctx.year} components: "
             f"{parts}. The lowest is the {weakest.upper()}.",
             "Makalah tidak menyebut indeks maupun tahun: membaca infrastruktur "
-            f"telekomunikasinya sebagai komponen {stated.upper()} dalam EGDI, pada edisi "
-            f"{ctx.year} yang dikutipnya di bagian lain, adalah pembacaan kami. Komponen "
+            f"telekomunikasi itu sebagai komponen {stated.upper()} dalam EGDI, pada edisi "
+            f"{ctx.year} yang dikutip makalah di bagian lain, adalah pembacaan kami. Komponen "
             f"Indonesia pada {ctx.year}: {parts}. Yang terendah adalah {weakest.upper()}.",
         ),
     )
