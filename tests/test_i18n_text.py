@@ -351,3 +351,13 @@ def test_the_indonesian_figure_prints_decimal_commas():
     texts = [t.get_text() for t in figure.fig.findobj(lambda a: hasattr(a, "get_text"))]
     assert "0,7160 (77)" in texts and "0.7160 (77)" not in texts
     assert paper.FOCUS == "IDN"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_landing_names_the_weakest_component_then_and_now(lang):
+    """The landing's list glues the bare component names (TII in 2022, HCI in 2024),
+    not a card's sentence."""
+    from egov_repro import findings
+
+    values = findings.intro(lang=lang)
+    assert (values["weakest_then"], values["weakest_now"]) == ("TII", "HCI")

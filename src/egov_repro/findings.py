@@ -576,7 +576,7 @@ def intro(data_dir=None, lang: str = "en") -> dict:
         "latest_year": str(datasets.latest_edition(data_dir)),
         "headline": report.headline_md([records[k] for k in report.TOPICS], lang),
         "latest_place": str(records["sea-place-latest"]["data_says"]),
-        "weakest_then": str(records["weakest-component"]["data_says"]),
+        "weakest_then": str(records["weakest-component"]["data_value"]),
         "weakest_now": str(records["weakest-component-latest"]["data_says"]),
         **landing(listed, data_dir, lang),
         **{f"omission_{k}": v for k, v in omission.items()},
