@@ -907,8 +907,8 @@ def _weakest_component(ctx) -> dict:
             "infrastruktur telekomunikasi adalah poin terendah (tanpa menyebut indeks atau tahun)",
         ),
         ctx.t(
-            f"lowest component of Indonesia's {ctx.year} EGDI: the {weakest.upper()}",
-            f"komponen terendah EGDI Indonesia {ctx.year}: {weakest.upper()}",
+            f"the {weakest.upper()}, the lowest component of Indonesia's {ctx.year} EGDI",
+            f"{weakest.upper()}, komponen terendah EGDI Indonesia {ctx.year}",
         ),
         stated.upper(),
         weakest.upper(),
