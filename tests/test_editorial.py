@@ -36,7 +36,7 @@ def printed():
 def test_the_rise_is_judged_as_the_rank_change_the_paper_states(printed):
     rise = printed["rise"]
     assert "EGDI point" not in rise["claim"] + rise["explanation"] + rise["paper_says"]
-    assert "11 places" in rise["claim"] and "'11 poin'" in rise["claim"]
+    assert "11 places" in rise["claim"] and "«11 poin»" in rise["claim"]
     assert "11 poin" in rise["paper_words"]
     assert rise["paper_value"] == {"rank_places": 11, "from_year": 2021}
     assert rise["data_value"] == {"rank_places": 11, "from_year": 2020}
@@ -147,7 +147,7 @@ def test_the_landing_account_comes_from_the_catalogue_and_the_audit(data_copy):
     assert "the numbers printed in the paper's own text" in said["figures_sentence"]
     assert "Figures 4-6 of the paper" in said["figures_sentence"]
     assert "not rebuilt" in said["figures_sentence"]
-    assert "13 of 16 can be checked" in said["scope_sentence"]
+    assert "12 of 16 can be checked" in said["scope_sentence"]
     # A primary PeGI table in the data changes what the page says about Figure 2.
     catalogue = {f.numbers: f.rebuilt_from for f in figures.paper_figures()}
     assert catalogue == {
@@ -306,3 +306,21 @@ def test_the_bibliography_is_sorted_by_label_and_names_each_softwares_version():
         assert f"pypi.org/project/{package}/{version}" in text, key
     for entry in formatted:
         assert "URL: https://github.com" not in entry.text.render_as("text"), entry.key
+
+
+def test_a_meta_description_is_not_cut_inside_a_citation():
+    """The report's first paragraph runs past the limit at "(Fahlevy et al.": the
+    description ends at the sentence before the bracket, not at the citation's full stop."""
+    from docutils import nodes
+
+    from egov_repro.pages import description
+
+    text = (
+        "Question. Which of the paper's statements does the data bear out? Every number the "
+        "paper gives for e-government indices (Fahlevy et al. 2023) is written down here."
+    )
+    doctree = nodes.document(None, None)
+    doctree += nodes.paragraph(text=text)
+    assert description(doctree) == (
+        "Question. Which of the paper's statements does the data bear out?"
+    )

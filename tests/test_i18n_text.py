@@ -104,9 +104,9 @@ def test_the_indonesian_audit_has_the_same_ids_verdicts_and_values(audits):
         assert set(en) == set(id) == set(claims.FIELDS)
     assert claims.counts(indonesian) == {
         "confirmed": 7,
-        "partly": 5,
+        "partly": 4,
         "differs": 1,
-        "unverifiable": 3,
+        "unverifiable": 4,
     }
 
 
@@ -131,8 +131,9 @@ def test_the_indonesian_audit_is_written_in_indonesian(audits):
 def test_the_audit_summary_line_in_indonesian(audits):
     _, indonesian = audits
     assert claims.summary_line(indonesian, "id") == (
-        "16 pernyataan makalah diperiksa: 7 terkonfirmasi, 5 sebagian benar, "
-        "1 bertentangan dengan data, 3 tidak dapat diverifikasi"
+        "16 pernyataan makalah diperiksa: 7 terkonfirmasi, 4 sebagian benar (dua di antaranya "
+        "karena satu kekeliruan yang sama, tahun 2021), 1 bertentangan dengan data, "
+        "4 tidak dapat diverifikasi"
     )
 
 
@@ -350,3 +351,13 @@ def test_the_indonesian_figure_prints_decimal_commas():
     texts = [t.get_text() for t in figure.fig.findobj(lambda a: hasattr(a, "get_text"))]
     assert "0,7160 (77)" in texts and "0.7160 (77)" not in texts
     assert paper.FOCUS == "IDN"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_landing_names_the_weakest_component_then_and_now(lang):
+    """The landing's list glues the bare component names (TII in 2022, HCI in 2024),
+    not a card's sentence."""
+    from egov_repro import findings
+
+    values = findings.intro(lang=lang)
+    assert (values["weakest_then"], values["weakest_now"]) == ("TII", "HCI")

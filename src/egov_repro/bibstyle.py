@@ -14,7 +14,9 @@ from pybtex.plugin import find_plugin
 from pybtex.plugin import register_plugin as register_pybtex
 from pybtex.richtext import String, Text
 from pybtex.style import template
+from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.formatting.unsrt import date as unsrt_date
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing, join, node, sentence
@@ -103,6 +105,21 @@ class AuthorYearStyle(PlainStyle):
         self.format_labels = self.label_style.format_labels
         self.sort_style = LabelOrder()
         self.sort = self.sort_style.sort
+
+    def get_article_template(self, e):
+        """pybtex's plain article drops the volume and issue of an entry without pages;
+        here they stand alone: "Journal of Government Science 4(1), 2023"."""
+        if "pages" in e.fields:
+            return super().get_article_template(e)
+        issue = template.optional["(", template.field("number"), ")"]
+        volume = template.optional[template.join[template.field("volume"), issue]]
+        return toplevel[
+            self.format_names("author"),
+            self.format_title(e, "title"),
+            sentence[template.tag("em")[template.field("journal")], volume, unsrt_date],
+            sentence[template.optional_field("note")],
+            self.format_web_refs(e),
+        ]
 
     def format_url(self, e):
         shown = e.fields.get("url", "").split("://", 1)[-1].rstrip("/")

@@ -165,6 +165,7 @@ WHERE_ID = {
     "paragraph after Figure": "paragraf sesudah Gambar",
     "third paragraph": "paragraf ketiga",
     "paragraph before Figure": "paragraf sebelum Gambar",
+    "seventh recommendation": "rekomendasi ketujuh",
 }
 
 
@@ -545,7 +546,7 @@ def _rise(ctx) -> dict:
         ctx,
         "rise",
         ctx.t(
-            f"Indonesia's world rank rose by {paper.RISE} places ('{paper.RISE} poin') from "
+            f"Indonesia's world rank rose by {paper.RISE} places («{paper.RISE} poin») from "
             f"{stated_year} to {ctx.year}.",
             f"Peringkat dunia Indonesia naik {paper.RISE} tingkat («{paper.RISE} poin») dari "
             f"{stated_year} ke {ctx.year}.",
@@ -562,7 +563,7 @@ def _rise(ctx) -> dict:
         {"rank_places": places, "from_year": previous},
         verdict,
         ctx.t(
-            f"The paper's {paper.RISE} 'poin' count places of the world rank, from "
+            f"The paper's {paper.RISE} «poin» count places of the world rank, from "
             f"{paper.EARLIER_RANK} to {paper.RANK_2022}. In the data Indonesia's rank went from "
             f"{was} in {previous} to {now} in {ctx.year}, so the size of the rise {size}. "
             f"{period}",
@@ -589,14 +590,29 @@ def _places_6_to_10(ctx) -> dict:
                 for c in left_out
             ]
         )
-        omission = ctx.t(
-            f"The paper's chart leaves out {missing}. The omission comes from the databoks "
-            "(2022) chart that the paper reproduces, which lists ten countries. Every country "
-            "ranked below an omitted one is placed too high. ",
-            f"Grafik makalah tidak memuat {missing}. Ketiadaan negara itu berasal dari grafik "
-            "databoks (2022) yang direproduksi makalah, yang hanya memuat sepuluh negara. "
-            "Setiap negara yang peringkatnya di bawah negara yang terlewat ditempatkan terlalu "
-            "tinggi. ",
+        if len(left_out) == 1:
+            only = left_out[0]
+            after = in_words(sum(p > places[only] for p in places.values()), ctx.lang)
+            moved = ctx.t(
+                f"Each of the {after} countries after {ctx.names[only]} is placed one step "
+                "too high. ",
+                f"Masing-masing dari {after} negara sesudah {ctx.names[only]} ditempatkan satu "
+                "urutan terlalu tinggi. ",
+            )
+        else:
+            moved = ctx.t(
+                "Each country ranked below one that is left out is placed too high. ",
+                "Setiap negara yang peringkatnya di bawah negara yang terlewat ditempatkan "
+                "terlalu tinggi. ",
+            )
+        omission = (
+            ctx.t(
+                f"The paper's chart leaves out {missing}. The omission comes from the databoks "
+                "(2022) chart that the paper reproduces, which lists ten countries. ",
+                f"Grafik makalah tidak memuat {missing}. Ketiadaan negara itu berasal dari grafik "
+                "databoks (2022) yang direproduksi makalah, yang hanya memuat sepuluh negara. ",
+            )
+            + moved
         )
     listed = ctx.join([ctx.names[c] for c in paper.PLACES_6_TO_10])
     in_data = ctx.join([f"{ctx.names[c]} {ctx.ord(p)}" for c, p in found.items()])
@@ -795,7 +811,7 @@ def _rank_move(ctx) -> dict:
             "This paragraph follows, almost word for word, a news item of Kominfo's "
             "Directorate General of Informatics Applications (Ditjen Aptika) of October "
             f"{end}, whose title counts the rise as {paper.RISE} places ('{paper.RISE} "
-            f"peringkat', where the paper writes '{paper.RISE} poin'); the paper credits it "
+            f"peringkat', where the paper writes «{paper.RISE} poin»); the paper credits it "
             f"only by the site's address, after Figure 3. The year {paper.EARLIER_RANK_YEAR} "
             "is not in that item: it is the authors' own (our reading).",
             f"Peringkat dunia yang dipublikasikan: {found[start]} pada {start}, {found[end]} "
@@ -852,12 +868,13 @@ def _rank_keeps_rising(ctx) -> dict:
         {"ranks": ranks, "improving_since": since},
         verdict,
         ctx.t(
-            "The paper's Figure 3 names no span of years, so we read 'keeps rising' over every "
-            f"edition up to {ctx.year}. The rank improved at every edition from {since} to "
+            "The paper's Figure 3 names no span of years, so we read «terus naik» (keeps "
+            f"rising) over every edition up to {ctx.year}. The rank improved at every edition "
+            f"from {since} to "
             f"{ctx.year} ({path}). Over the whole series from {shown[0]} it improved in "
             f"{holding} of {len(steps)} steps"
             + (": it worsened in " + join_and(worse) + "." if worse else "."),
-            "Gambar 3 makalah tidak menyebut rentang tahun, sehingga kami membaca “terus naik” "
+            "Gambar 3 makalah tidak menyebut rentang tahun, sehingga kami membaca «terus naik» "
             f"atas semua edisi hingga {ctx.year}. Peringkat itu membaik pada setiap edisi dari "
             f"{since} hingga {ctx.year} ({path}). Sepanjang seluruh deret sejak {shown[0]}, "
             f"peringkat membaik pada {holding} dari {len(steps)} pergantian edisi"
@@ -880,27 +897,39 @@ def _weakest_component(ctx) -> dict:
         ctx,
         "weakest-component",
         ctx.t(
-            f"Telecommunication infrastructure (TII) is the weakest part of "
-            f"Indonesia's EGDI ({ctx.year}).",
-            f"Infrastruktur telekomunikasi (TII) adalah komponen terlemah dalam EGDI "
-            f"Indonesia ({ctx.year}).",
+            "Telecommunication infrastructure is the lowest point of Indonesia's assessment "
+            f"(our reading: the {stated.upper()} component of the EGDI, {ctx.year}).",
+            "Infrastruktur telekomunikasi adalah poin terendah dalam penilaian Indonesia "
+            f"(pembacaan kami: komponen {stated.upper()} dalam EGDI, {ctx.year}).",
         ),
-        stated.upper(),
-        weakest.upper(),
+        ctx.t(
+            "telecommunication infrastructure is the lowest point (no index or year named)",
+            "infrastruktur telekomunikasi adalah poin terendah (tanpa menyebut indeks atau tahun)",
+        ),
+        ctx.t(
+            f"the {weakest.upper()}, the lowest component of Indonesia's {ctx.year} EGDI",
+            f"{weakest.upper()}, komponen terendah EGDI Indonesia {ctx.year}",
+        ),
         stated.upper(),
         weakest.upper(),
         "confirmed" if weakest == stated else "differs",
         ctx.t(
-            f"Indonesia's {ctx.year} components: {parts}. The lowest is the {weakest.upper()}.",
-            f"Komponen Indonesia pada {ctx.year}: {parts}. Yang terendah adalah {weakest.upper()}.",
+            "The paper names neither an index nor a year: reading its telecommunication "
+            f"infrastructure as the EGDI's {stated.upper()} component, in the {ctx.year} "
+            f"edition it otherwise cites, is ours. Indonesia's {ctx.year} components: "
+            f"{parts}. The lowest is the {weakest.upper()}.",
+            "Makalah tidak menyebut indeks maupun tahun: membaca infrastruktur "
+            f"telekomunikasi itu sebagai komponen {stated.upper()} dalam EGDI, pada edisi "
+            f"{ctx.year} yang dikutip makalah di bagian lain, adalah pembacaan kami. Komponen "
+            f"Indonesia pada {ctx.year}: {parts}. Yang terendah adalah {weakest.upper()}.",
         ),
     )
 
 
 def _portals_rated(ctx) -> dict:
     """The paper rates the three portals of its Figures 4-6 very good. The rating has no
-    scale, criteria or source, so no data could confirm or contradict it as stated: the
-    one record whose verdict does not depend on the data."""
+    scale, criteria or source, so no data could confirm or contradict it as stated: its
+    verdict does not depend on the data."""
     portals = ctx.join(paper.PORTALS)
     return _record(
         ctx,
@@ -938,9 +967,13 @@ def _portals_rated(ctx) -> dict:
 
 
 def _successes_and_failures(ctx) -> dict:
-    """The EGDI can check two parts of the paper's list: whether the two groups sit apart,
-    and whether each named success stands above the world median of the edition (the
-    failures below it). The explanation says which part holds and which does not."""
+    """The paper says where e-government succeeded and failed. The EGDI measures a
+    country's readiness for e-government, not whether a programme succeeded, and the paper
+    names no measure or year, so no data in the package can check it: unverifiable. As
+    context, marked as our comparison, the explanation gives the named countries' places
+    in the paper's edition: whether the two groups sit apart, and which named successes
+    stand below the world median (or failures above it); the year and the median
+    threshold are our choices."""
     # The book's name for each country; the paper's own where the data have none.
     stated = {**paper.SUCCESSES, **paper.FAILURES}
     named = {
@@ -959,9 +992,6 @@ def _successes_and_failures(ctx) -> dict:
     low = [c for c in paper.SUCCESSES if c in values and values[c] < median]
     high = [c for c in paper.FAILURES if c in values and values[c] >= median]
     misplaced = low + high
-    # Groups that overlap contradict the list; apart, it holds only in part if a country
-    # sits on the wrong side of the median or cannot be checked.
-    verdict = "differs" if not separated else ("partly" if misplaced or absent else "confirmed")
     listed = "; ".join(f"{named[c]} {r}" for c, r in ranks.items() if r is not None)
     successes = [named[c] for c in paper.SUCCESSES]
     failures = [named[c] for c in paper.FAILURES]
@@ -974,7 +1004,7 @@ def _successes_and_failures(ctx) -> dict:
         holds = (
             f"In {ctx.year} the named successes hold world ranks {min(good)} to {max(good)} and "
             f"the failures {min(bad)} to {max(bad)}: the groups "
-            + ("do not overlap, which holds." if separated else "overlap, which does not hold.")
+            + ("do not overlap." if separated else "overlap.")
         )
         against = ""
         if low:
@@ -989,24 +1019,20 @@ def _successes_and_failures(ctx) -> dict:
                 f" Every named success is above the {ctx.year} world median EGDI ({med}) and "
                 "every failure below it."
             )
-        missing = f" {join_and(absent)} cannot be checked: not in the UN survey." if absent else ""
+        missing = f" {join_and(absent)} is not in the UN survey." if absent else ""
         explanation = (
             "The EGDI ranks a country's readiness for e-government, not the outcome of a "
-            "programme, so it can check only where the named countries stand. "
-            + holds
-            + against
-            + missing
+            "programme, and the paper names no measure or year for its list: no data in the "
+            "package can say where e-government succeeded or failed. What follows is our own "
+            f"comparison, for context (the {ctx.year} edition and the world median are our "
+            "choices). " + holds + against + missing
         )
     else:
         holds = (
             f"Pada {ctx.year}, negara-negara yang disebut berhasil berada di peringkat dunia "
             f"{min(good)} sampai {max(good)}, sedangkan yang disebut gagal di peringkat "
             f"{min(bad)} sampai {max(bad)}: kedua kelompok itu "
-            + (
-                "tidak tumpang tindih, dan bagian ini benar."
-                if separated
-                else "tumpang tindih, dan bagian ini tidak benar."
-            )
+            + ("tidak tumpang tindih." if separated else "tumpang tindih.")
         )
         against = ""
         if low:
@@ -1021,16 +1047,13 @@ def _successes_and_failures(ctx) -> dict:
                 f" Setiap negara yang disebut berhasil berada di atas median EGDI dunia "
                 f"{ctx.year} ({med}), dan setiap negara yang disebut gagal di bawahnya."
             )
-        missing = (
-            f" {join_and(absent, 'id')} tidak dapat diperiksa karena tidak tercakup dalam "
-            "survei PBB."
-            if absent
-            else ""
-        )
+        missing = f" {join_and(absent, 'id')} tidak tercakup dalam survei PBB." if absent else ""
         explanation = (
             "EGDI memeringkat kesiapan suatu negara untuk e-government, bukan hasil suatu "
-            "program, sehingga indeks ini hanya dapat menguji posisi negara-negara yang "
-            "disebut itu. " + holds + against + missing
+            "program, dan makalah tidak menyebut ukuran maupun tahun untuk daftarnya: tidak "
+            "ada data dalam paket ini yang dapat menunjukkan di mana e-government berhasil atau "
+            "gagal. Berikut perbandingan kami sendiri sebagai konteks (edisi "
+            f"{ctx.year} dan median dunia adalah pilihan kami). " + holds + against + missing
         )
     return _record(
         ctx,
@@ -1045,10 +1068,11 @@ def _successes_and_failures(ctx) -> dict:
             f"berhasil: {', '.join(successes)}; gagal: {', '.join(failures)}",
         ),
         ctx.t(
-            f"{ctx.year} world ranks: {listed}"
+            f"no measure of success; for context (ours), {ctx.year} world ranks: {listed}"
             + (f"; not surveyed: {join_and(absent)}" if absent else "")
             + f"; world median EGDI {med}",
-            f"peringkat dunia {ctx.year}: {listed}"
+            f"tidak ada ukuran keberhasilan; sebagai konteks (perbandingan kami), peringkat "
+            f"dunia {ctx.year}: {listed}"
             + (f"; tidak disurvei: {join_and(absent, 'id')}" if absent else "")
             + f"; median EGDI dunia {med}",
         ),
@@ -1061,7 +1085,7 @@ def _successes_and_failures(ctx) -> dict:
             "successes_below_median": low,
             "failures_above_median": high,
         },
-        verdict,
+        "unverifiable",
         explanation,
     )
 
@@ -1148,9 +1172,17 @@ def figure1_omission(data_dir: Path | None = None, lang: str = "en") -> dict:
             f"{focus}'s own place moves, because {above} ranks above {focus}.",
             f"Urutan {focus} sendiri ikut bergeser, karena {above} berada di atas {focus}.",
         )
+    elif len(left_out) == 1:
+        only = ctx.names[left_out[0]]
+        effect = ctx.t(
+            f"{focus}'s own place does not depend on it: {only}, the only country left out, "
+            f"ranks below {focus}.",
+            f"Urutan {focus} sendiri tidak terpengaruh: {only}, satu-satunya negara yang "
+            f"terlewat, berada di bawah {focus}.",
+        )
     else:
         effect = ctx.t(
-            f"{focus}'s own place does not depend on it: every omitted country ranks below "
+            f"{focus}'s own place does not depend on it: every country left out ranks below "
             f"{focus}.",
             f"Urutan {focus} sendiri tidak terpengaruh: setiap negara yang terlewat berada di "
             f"bawah {focus}.",
@@ -1183,17 +1215,41 @@ def counts(records: list[dict]) -> dict[str, int]:
     return {v: sum(r["verdict"] == v for r in claims) for v in VERDICTS}
 
 
+def same_slip(records: list[dict]) -> list[str]:
+    """The partly-right statements that are partly right for one and the same slip: the
+    paper's year for rank 88 (``paper.EARLIER_RANK_YEAR``), judged in the statement on
+    the earlier rank and again where the rise is dated from it (the second's ``related``
+    names the first)."""
+    partly = [r for r in paper_claims(records) if r["verdict"] == "partly"]
+    ids = {r["id"] for r in partly}
+    return sorted({k for r in partly for j in r["related"] if j in ids for k in (r["id"], j)})
+
+
+def same_slip_note(records: list[dict], lang: str = "en") -> str:
+    """' (two of them for one slip, the year 2021)', or '' when no two share a slip."""
+    shared = same_slip(records)
+    if len(shared) < 2:
+        return ""
+    n, year = in_words(len(shared), lang), paper.EARLIER_RANK_YEAR
+    return pick(
+        lang,
+        f" ({n} of them for one slip, the year {year})",
+        f" ({n} di antaranya karena satu kekeliruan yang sama, tahun {year})",
+    )
+
+
 def summary_line(records: list[dict], lang: str = "en") -> str:
     c = counts(records)
+    note = same_slip_note(records, lang)
     if check_lang(lang) == "id":
         names = VERDICT_NAMES["id"]
         return f"{sum(c.values())} pernyataan makalah diperiksa: " + ", ".join(
-            f"{c[v]} {names[v]}" for v in VERDICTS
+            f"{c[v]} {names[v]}" + (note if v == "partly" else "") for v in VERDICTS
         )
     differ = "differs" if c["differs"] == 1 else "differ"
     return (
         f"{sum(c.values())} statements of the paper checked: {c['confirmed']} confirmed, "
-        f"{c['partly']} partly right, {c['differs']} {differ}, "
+        f"{c['partly']} partly right{note}, {c['differs']} {differ}, "
         f"{c['unverifiable']} unverifiable"
     )
 

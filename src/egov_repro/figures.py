@@ -248,12 +248,14 @@ def figure2(lang: str = "id", data_dir=None) -> Figure:
         lang,
         f"The {len(table)} provinces with the best e-government scores in 2016, as printed in "
         "the paper's text (after its Figure 2), which credits databoks (2016). Unit "
-        "uncertain: the paper says 'percent'; the values fit the scale of Kominfo's PeGI "
+        "uncertain: the paper prints them with a per cent sign («presentase sebesar 3,39%»); "
+        "the values fit the scale of Kominfo's PeGI "
         "scores (up to 4), which is our inference, since the paper never names PeGI; no "
         "primary table was found. Licence: CC BY-SA 4.0, as the paper.",
         f"Daftar {len(table)} provinsi dengan skor e-government terbaik pada 2016, sebagaimana "
         "tercetak dalam teks makalah (sesudah Gambar 2) yang merujuk databoks (2016). "
-        'Satuannya belum pasti: makalah menyebut "persen", sedangkan nilainya sesuai dengan '
+        "Satuannya belum pasti: makalah mencetaknya dengan tanda persen («presentase sebesar "
+        "3,39%»), sedangkan nilainya sesuai dengan "
         "skala skor PeGI Kominfo (maksimum 4); ini dugaan kami, karena makalah tidak pernah "
         "menyebut PeGI. Tabel primernya tidak ditemukan. Lisensi: CC BY-SA 4.0, sama dengan "
         "makalah.",
@@ -586,10 +588,11 @@ def paper_figures(data_dir=None) -> list[PaperFigure]:
         ),
         PaperFigure(
             (3,),
-            "Indonesia's EGDI over the survey editions",
+            f"a chart of Indonesia's EGDI credited to the UN E-Government Survey "
+            f"{paper.SURVEY_YEAR}",
             "04-indonesia-trend",
             "un-data",
-            "EGDI Indonesia dari edisi ke edisi survei",
+            f"grafik EGDI Indonesia yang dirujuk ke Survei E-Government PBB {paper.SURVEY_YEAR}",
             extended=True,
         ),
         PaperFigure(

@@ -118,16 +118,31 @@ def _omission(
                 lang, f", directly below {names[focus]}", f", tepat di bawah {names[focus]}"
             )
         described.append(text)
+    if len(left_out) == 1:
+        only = left_out.iloc[0]
+        after = in_words(int((table["regional_rank"] > only["regional_rank"]).sum()), lang)
+        moved = pick(
+            lang,
+            f"Each of the {after} countries after {names[only['iso3']]} is placed one step too "
+            "high in the paper.",
+            f"Masing-masing dari {after} negara sesudah {names[only['iso3']]} ditempatkan satu "
+            "urutan terlalu tinggi dalam makalah.",
+        )
+    else:
+        moved = pick(
+            lang,
+            "Each country ranked below one that is left out is placed too high in the paper.",
+            "Setiap negara yang peringkatnya di bawah negara yang terlewat ditempatkan terlalu "
+            "tinggi dalam makalah.",
+        )
     return pick(
         lang,
         f"The paper's chart has {in_chart} bars where this region has {len(table)}: it leaves "
-        f"out {join_and(described)}. The gap comes from the databoks chart the paper reproduces. "
-        "Every country ranked below a missing one is placed one step too high in the paper.",
+        f"out {join_and(described)}. The gap comes from the databoks chart the paper "
+        f"reproduces. {moved}",
         f"Grafik makalah memuat {in_chart} batang, padahal kawasan ini terdiri atas "
         f"{len(table)} negara: grafik itu melewatkan {join_and(described, lang)}. Ketiadaan "
-        "negara itu berasal dari grafik databoks yang direproduksi makalah. Setiap negara yang "
-        "peringkatnya di bawah negara yang terlewat ditempatkan satu urutan terlalu tinggi "
-        "dalam makalah.",
+        f"negara itu berasal dari grafik databoks yang direproduksi makalah. {moved}",
     )
 
 
@@ -231,16 +246,24 @@ def components(
         place = int(tii[year].rank(ascending=False, method="min")[focus])
         shown = int(tii[year].notna().sum())
         value, own_tii = number(value, 4, lang), number(tii.at[focus, year], 4, lang)
-        parts.append(
-            pick(
+        if weakest == "tii":  # the weakest is the TII itself: its value once
+            text = pick(
                 lang,
-                f"in {year} {names[focus]}'s weakest component was {weakest.upper()} ({value}) "
-                f"and its TII ({own_tii}) was number {place} of {shown} here",
-                f"pada {year} komponen terlemah {names[focus]} adalah {weakest.upper()} "
-                f"({value}) dan TII-nya ({own_tii}) berada di urutan ke-{place} dari {shown} "
-                "negara yang ditampilkan",
+                f"in {year} {names[focus]}'s weakest component was the TII ({value}), "
+                f"number {place} of {shown} here",
+                f"pada {year} komponen terlemah {names[focus]} adalah TII ({value}), yang "
+                f"berada di urutan ke-{place} dari {shown} negara yang ditampilkan",
             )
-        )
+        else:
+            text = pick(
+                lang,
+                f"in {year} {names[focus]}'s weakest component was the {weakest.upper()} "
+                f"({value}), while its TII ({own_tii}) was number {place} of {shown} here",
+                f"pada {year} komponen terlemah {names[focus]} adalah {weakest.upper()} "
+                f"({value}), sedangkan TII-nya ({own_tii}) berada di urutan ke-{place} dari "
+                f"{shown} negara yang ditampilkan",
+            )
+        parts.append(text)
     still, _ = analysis.weakest_component(egdi, focus, y2)
     if lang == "en":
         verdict = "still" if still == paper.WEAKEST_COMPONENT else "no longer"
@@ -466,16 +489,16 @@ def landing(records: list[dict], data_dir=None, lang: str = "en") -> dict:
                     figure.numbers[0],
                     pick(
                         lang,
-                        f"{number} of the paper ({figure.subject}) is the paper's chart extended, "
-                        f"from the same data: every edition from {years[0]} to {years[-1]}, with "
-                        "the three components of the index, the Southeast Asian median and the "
-                        "world rank, where the paper's caption names only the index and the "
-                        f"{paper.SURVEY_YEAR} survey.",
-                        f"{number} makalah ({figure.subject_id}) adalah grafik makalah yang "
-                        f"diperluas, dari data yang sama: setiap edisi dari {years[0]} hingga "
-                        f"{years[-1]}, lengkap dengan tiga komponen indeks, median Asia Tenggara, "
-                        "dan peringkat dunia, sedangkan keterangan gambar dalam makalah hanya "
-                        f"menyebut indeks itu dan survei {paper.SURVEY_YEAR}.",
+                        f"{number} of the paper ({figure.subject}) is redrawn from the UN "
+                        f"country data and extended to every edition, {years[0]} to "
+                        f"{years[-1]}, with the three components of the index, the Southeast "
+                        "Asian median and the world rank; the paper's caption names no span of "
+                        "years.",
+                        f"{number} makalah ({figure.subject_id}) digambar ulang dari data "
+                        f"negara PBB dan diperluas ke setiap edisi, {years[0]} hingga "
+                        f"{years[-1]}, lengkap dengan tiga komponen indeks, median Asia "
+                        "Tenggara, dan peringkat dunia; keterangan gambar dalam makalah tidak "
+                        "menyebut rentang tahun.",
                     ),
                 )
             )
@@ -553,7 +576,7 @@ def intro(data_dir=None, lang: str = "en") -> dict:
         "latest_year": str(datasets.latest_edition(data_dir)),
         "headline": report.headline_md([records[k] for k in report.TOPICS], lang),
         "latest_place": str(records["sea-place-latest"]["data_says"]),
-        "weakest_then": str(records["weakest-component"]["data_says"]),
+        "weakest_then": str(records["weakest-component"]["data_value"]),
         "weakest_now": str(records["weakest-component-latest"]["data_says"]),
         **landing(listed, data_dir, lang),
         **{f"omission_{k}": v for k, v in omission.items()},
@@ -617,15 +640,17 @@ def not_audited(lang: str = "en") -> str:
         lang,
         f"The paper also states {n} things that no table of the data package bears on: "
         + "; ".join(items)
-        + ". They are laws, instructions and the make-up of a government body, not values "
-        "the UN survey measures, so the audit does not judge them; checking them would take "
-        "the legal texts and Kominfo's own records.",
+        + ". They are laws, instructions, the make-up of a government body and a "
+        "recommendation, not values the UN survey measures, so the audit does not judge "
+        "them; checking the first three would take the legal texts and Kominfo's own "
+        "records.",
         f"Makalah juga menyatakan {n} hal yang tidak dapat diuji dengan tabel mana pun dalam "
         "paket data: "
         + "; ".join(items)
-        + ". Hal-hal itu berupa undang-undang, instruksi, dan susunan sebuah badan "
-        "pemerintah, bukan nilai yang diukur survei PBB, sehingga audit tidak menilainya; "
-        "untuk memeriksanya diperlukan naskah hukumnya dan catatan Kominfo sendiri.",
+        + ". Hal-hal itu berupa undang-undang, instruksi, susunan sebuah badan pemerintah, "
+        "dan sebuah rekomendasi, bukan nilai yang diukur survei PBB, sehingga audit tidak "
+        "menilainya; untuk memeriksa tiga hal pertama diperlukan naskah hukumnya dan "
+        "catatan Kominfo sendiri.",
     )
 
 

@@ -54,8 +54,8 @@ LABELS = {
         "en": "The 10 provinces with the best e-government scores, 2016",
     },
     "fig2_axis": {
-        "id": "Skor (dicetak sebagai “persen” di makalah; kemungkinan skor PeGI, skala hingga 4)",
-        "en": "Score (printed as “percent” in the paper; likely a PeGI score, scale up to 4)",
+        "id": "Skor (dicetak dengan tanda % di makalah; kemungkinan skor PeGI, skala hingga 4)",
+        "en": "Score (printed with a % sign in the paper; likely a PeGI score, scale up to 4)",
     },
     "fig3_title": {
         "id": "E-government {country}, {first}–{last}",

@@ -3,9 +3,13 @@ show the figure a chapter's own run made, and show tables formatted for people."
 
 from __future__ import annotations
 
+import json
 import numbers
+import re
 from html import escape
+from pathlib import Path
 
+from egov_repro import paths
 from egov_repro.text import bilingual, pick, shown
 
 # The other edition's name, as a link in each language says it.
@@ -91,9 +95,9 @@ class FigureBlock:
             )
         chapter = f.chapter.removeprefix("chapters/").removesuffix(".ipynb")
         files, made_by, from_data = (
-            ("Files", "Made by", "from the data package")
+            ("Files", "Made by the chapter", "from the data package")
             if lang == "en"
-            else ("Berkas", "Dibuat oleh", "dari paket data")
+            else ("Berkas", "Dibuat oleh bab", "dari paket data")
         )
         title = pick(lang, "Open the figure in full size", "Buka gambar dalam ukuran penuh")
         return (
@@ -103,7 +107,8 @@ class FigureBlock:
             'decoding="async"></a>'
             f"<figcaption><p>{escape(f.caption)}</p>"
             f'<p class="egov-figure-links">{files}: {" · ".join(links)}. {made_by} '
-            f'<a href="{self.prefix}chapters/{chapter}.html">{escape(chapter)}</a> '
+            f'<a href="{self.prefix}chapters/{chapter}.html">'
+            f"{escape(chapter_title(f.chapter, lang))}</a> "
             f"{from_data}.</p>"
             f'<p class="egov-csv-note">{CSV_NOTE[lang]}</p></figcaption></figure>'
         )
@@ -114,6 +119,29 @@ class FigureBlock:
     def __repr__(self) -> str:
         f = self.by_lang.get(self.langs[0], self.figure)
         return f"{pick(self.langs[0], 'Figure', 'Gambar')} {f.id}: {f.caption}"
+
+
+# A chapter's title, as its first heading gives it in both languages: # {tr}`English | Indonesia`
+_TITLE = re.compile(r"^# \{tr\}`([^|`]+)\|([^`]+)`", re.M)
+
+
+def chapter_title(chapter: str, lang: str = "en", data_dir=None) -> str:
+    """The title of ``chapter`` ("chapters/02-....ipynb") in ``lang``, read from its first
+    heading; the notebook's name if the chapter is not in this checkout."""
+    name = Path(chapter).stem
+    checkout = Path(__file__).resolve().parents[2]  # this package's own book first
+    path = next(
+        (p for p in (checkout / chapter, paths.project_root(data_dir) / chapter) if p.is_file()),
+        None,
+    )
+    if path is None:
+        return name
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        found = _TITLE.search("".join(cell["source"])) if cell["cell_type"] == "markdown" else None
+        if found:
+            return pick(lang, found.group(1).strip(), found.group(2).strip())
+    return name
 
 
 def _figure_lang(figure) -> str:

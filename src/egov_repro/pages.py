@@ -233,7 +233,8 @@ def bundle_styles(
 
 def description(doctree, limit: int = 160) -> str:
     """The page's first paragraph, for search results: whole sentences when they fit in
-    ``limit`` characters and say enough (60 or more), else words up to the limit."""
+    ``limit`` characters and say enough (60 or more), else words up to the limit. A full
+    stop inside brackets (a citation's "et al.") ends no sentence."""
     from docutils import nodes
 
     for paragraph in doctree.findall(nodes.paragraph):
@@ -247,7 +248,11 @@ def description(doctree, limit: int = 160) -> str:
             if len(words) + len(word) + 1 > limit - 1:
                 break
             words = f"{words} {word}".strip()
-        ends = [m.end() for m in re.finditer(r"[.?!](?=\s|$)", words) if m.end() >= 60]
+        ends = [
+            m.end()
+            for m in re.finditer(r"[.?!](?=\s|$)", words)
+            if m.end() >= 60 and words.count("(", 0, m.end()) == words.count(")", 0, m.end())
+        ]
         return words[: ends[-1]] if ends else words + "…"
     return ""
 

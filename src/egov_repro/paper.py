@@ -208,7 +208,7 @@ PASSAGES = {
         None,
     ),
     "success-and-failure-countries": Passage(
-        f"{RESULTS_SECOND}, after Figures 4-6, first of six problem areas ('Tampilan')",
+        f"{RESULTS_SECOND}, after Figures 4-6, first of six problem areas («Tampilan»)",
         "Kolombia, Kenya, India … Mozambique dan Uganda",
         None,
     ),
@@ -242,5 +242,13 @@ NOT_AUDITED = [
         "Bappenas, the Ministry of Finance, BRIN and BSSN",
         "Tim Koordinasi SPBE Nasional beranggotakan antara lain Kemkominfo, KemenPANRB, "
         "Kemendagri, Bappenas, Kementerian Keuangan, BRIN, dan BSSN",
+    ),
+    (
+        "'Rekomendasi pemanfaatan E-Government di Indonesia', seventh recommendation",
+        "empat tingkatan yaitu, persiapan, pematangan",
+        "e-government should be developed in four stages, from preparation to implementation "
+        "and evaluation",
+        "e-government perlu dikembangkan melalui empat tahap, dari persiapan hingga "
+        "pelaksanaan dan evaluasi",
     ),
 ]

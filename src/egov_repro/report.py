@@ -18,6 +18,7 @@ from egov_repro.claims import (
     follow_up_label,
     follow_ups,
     paper_claims,
+    same_slip_note,
     verdict_rules,
 )
 from egov_repro.labels import check_lang
@@ -62,7 +63,10 @@ CITED = {
     "databoks2016": "a databoks chart of 2016, not found; that its numbers are scores of "
     "Kominfo's e-government ranking (PeGI) is our inference",
     "aptika": "the site of Kominfo's Directorate General of Informatics Applications "
-    "(Ditjen Aptika); the paper names no page of it",
+    "(Ditjen Aptika); the paper names no page of it. The same address is the only credit "
+    "for the paragraph before Figure 3, which we identified as a Ditjen Aptika news item of "
+    "October 2022; whether this sentence comes from that item too we have not checked, so "
+    "we identify it only as the site",
     "aptika2022": "a Ditjen Aptika news item of October 2022, which the paragraph follows "
     "almost word for word (its title counts the rise as '11 peringkat')",
 }
@@ -72,7 +76,10 @@ CITED_ID = {
     "databoks2016": "grafik databoks tahun 2016 yang tidak ditemukan; bahwa angka-angkanya "
     "merupakan skor pemeringkatan e-government Kominfo (PeGI) adalah dugaan kami",
     "aptika": "situs Direktorat Jenderal Aplikasi Informatika (Ditjen Aptika) Kominfo; "
-    "makalah tidak menyebut halaman mana pun dari situs itu",
+    "makalah tidak menyebut halaman mana pun dari situs itu. Alamat yang sama menjadi "
+    "satu-satunya rujukan bagi paragraf sebelum Gambar 3, yang kami kenali sebagai berita "
+    "Ditjen Aptika bulan Oktober 2022; apakah kalimat ini juga berasal dari berita itu "
+    "belum kami periksa, sehingga kami hanya mengenalinya sebagai situs itu",
     "aptika2022": "berita Ditjen Aptika bulan Oktober 2022, yang hampir kata demi kata diikuti "
     "paragraf itu (judulnya menyebut kenaikan itu “11 peringkat”)",
 }
@@ -140,7 +147,10 @@ def verdict_scale_html() -> str:
 def tally_md(records: list[dict], lang: str = "en") -> str:
     """The tally of the paper's statements, once, in words."""
     c = counts(records)
-    parts = [f"{c[v]} {_phrases(lang)[v]}" for v in VERDICTS if c[v]]
+    note = same_slip_note(records, lang)
+    parts = [
+        f"{c[v]} {_phrases(lang)[v]}" + (note if v == "partly" else "") for v in VERDICTS if c[v]
+    ]
     n_follow = len(follow_ups(records))
     return pick(
         lang,
