@@ -144,7 +144,8 @@ def test_the_suites_checks_of_the_latest_edition_pass_on_the_extended_data(exten
     # The tests and their configuration inside the copy: ROOT is then the copy, and the
     # session's built book is the copy's build (conftest.BUILT_BOOK), not a new one.
     shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pyproject.toml", "LICENSE-CONTENT.md"):  # what the tests read beside
+    # what the tests read beside the book (the bibliography test reads the test lock)
+    for name in ("pyproject.toml", "LICENSE-CONTENT.md", "requirements-test.lock"):
         shutil.copy2(ROOT / name, project / name)
     (project.parent / "build.log").write_text(steps["book"].stdout + steps["book"].stderr)
     if (ROOT.parent / "shared").is_dir():  # the paper's text, beside the clone
