@@ -4,6 +4,7 @@ data/, figures/ and the chapters are byte-for-byte as they were."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -284,3 +285,45 @@ class NewFiles:
     def __exit__(self, *_exc):
         os.close(self.fd)
         os.close(self.ended)
+
+
+# Headless Chromium for the browser tests: Debian's package here (.ci/run installs it),
+# Playwright's own build on a runner without one; the sandbox kept unless we are root.
+CHROMIUM = (
+    os.environ.get("CHROME_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+)
+CHROMIUM_FLAGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@contextlib.contextmanager
+def chromium_browser():
+    """A launched Chromium; without one, the test is skipped with the reason (failed
+    under CI=true, where nothing may be skipped for a missing tool)."""
+    from playwright.sync_api import Error, sync_playwright
+
+    from egov_repro.pdf import SANDBOX, SANDBOX_FLAGS
+
+    with sync_playwright() as playwright:
+        options = {
+            "headless": True,
+            "args": [*SANDBOX_FLAGS, *CHROMIUM_FLAGS],
+            "chromium_sandbox": SANDBOX,
+        }
+        if CHROMIUM:
+            options["executable_path"] = CHROMIUM
+        try:
+            browser = playwright.chromium.launch(**options)
+        except Error as exc:
+            reason = f"no usable Chromium (apt-get install chromium): {exc}"
+            if IN_CI:
+                pytest.fail(f"CI=true but {reason}")
+            pytest.skip(reason)
+        yield browser
+        browser.close()

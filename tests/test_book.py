@@ -19,24 +19,12 @@ import pytest
 
 from egov_repro import claims, datasets, editions, findings
 from egov_repro import report as report_prose
-from egov_repro.pdf import SANDBOX, SANDBOX_FLAGS
 from egov_repro.site import serve
 
-from conftest import IN_CI, ROOT, build_log, run_cli, text_of
+from conftest import IN_CI, ROOT, build_log, chromium_browser, run_cli, text_of
 
 # Every test reads the session's build of the book (or builds it).
 pytestmark = pytest.mark.slow
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = [
-    *SANDBOX_FLAGS,
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
@@ -215,23 +203,8 @@ def site(book):
 
 @pytest.fixture(scope="module")
 def browser():
-    """Headless Chromium: Debian's package here (.ci/run installs it), Playwright's own
-    build on GitHub's Ubuntu runners (the test workflow installs it)."""
-    from playwright.sync_api import Error, sync_playwright
-
-    with sync_playwright() as p:
-        options = {"headless": True, "args": CHROMIUM_FLAGS, "chromium_sandbox": SANDBOX}
-        if CHROMIUM:
-            options["executable_path"] = CHROMIUM
-        try:
-            browser = p.chromium.launch(**options)
-        except Error as exc:
-            reason = f"no usable Chromium (apt-get install chromium): {exc}"
-            if IN_CI:
-                pytest.fail(f"CI=true but {reason}")
-            pytest.skip(reason)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 def pages(html_dir: Path) -> list[str]:

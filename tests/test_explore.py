@@ -21,11 +21,10 @@ from egov_repro import datasets, editions, explore, pdf, text
 from egov_repro.errors import DataError
 from egov_repro.site import serve
 
-from conftest import IN_CI, ROOT, copy_project, run_cli
+from conftest import ROOT, chromium_browser, copy_project, run_cli
 
 PAGE = "chapters/11-explore.html"
 LANGS = ("en", "id")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def site_dir(project: Path, lang: str) -> Path:
@@ -233,27 +232,8 @@ def site(project):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import Error, sync_playwright
-
-    with sync_playwright() as p:
-        from egov_repro.pdf import SANDBOX, SANDBOX_FLAGS
-
-        options = {
-            "headless": True,
-            "args": [*SANDBOX_FLAGS, "--disable-gpu"],
-            "chromium_sandbox": SANDBOX,
-        }
-        if CHROMIUM:
-            options["executable_path"] = CHROMIUM
-        try:
-            browser = p.chromium.launch(**options)
-        except Error as exc:
-            reason = f"no usable Chromium (apt-get install chromium): {exc}"
-            if IN_CI:
-                pytest.fail(f"CI=true but {reason}")
-            pytest.skip(reason)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 def offline_page(browser, base: str, **options):

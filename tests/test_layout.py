@@ -5,13 +5,11 @@ buttons speak Indonesian once their scripts ran."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI
+from conftest import chromium_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -22,27 +20,8 @@ SKIP = ("_static", "_sources", "_downloads", "figures", "pdf")
 
 @pytest.fixture(scope="module")
 def chromium():
-    from playwright.sync_api import Error, sync_playwright
-
-    path = os.environ.get("CHROME_PATH") or shutil.which("chromium")
-    with sync_playwright() as playwright:
-        from egov_repro.pdf import SANDBOX, SANDBOX_FLAGS
-
-        options = {
-            "headless": True,
-            "args": [*SANDBOX_FLAGS, "--disable-gpu"],
-            "chromium_sandbox": SANDBOX,
-        }
-        if path:
-            options["executable_path"] = path
-        try:
-            browser = playwright.chromium.launch(**options)
-        except Error as exc:
-            if IN_CI:
-                pytest.fail(f"CI=true but no usable Chromium: {exc}")
-            pytest.skip(f"no usable Chromium (apt-get install chromium): {exc}")
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 def every_page(html: Path) -> list[Path]:
