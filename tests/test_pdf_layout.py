@@ -5,9 +5,7 @@ with a caption, and the Indonesian PDF's cover and metadata in Indonesian."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 from collections import Counter
 from html import unescape
 from pathlib import Path
@@ -18,37 +16,17 @@ from pypdf import PdfReader
 from egov_repro import editions, pdf
 from egov_repro.book import toc_files
 
-from conftest import IN_CI, copy_built, project_env
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-POPPLER = all(shutil.which(tool) for tool in ("pdftotext",))
-EPOCH = "1764547200"  # 2025-12-01 00:00 UTC
 
 
 @pytest.fixture(scope="module")
-def printed(built_book, tmp_path_factory) -> dict[str, tuple[Path, Path]]:
-    """lang -> (its PDF, its built site), printed once from a copy of the session's book."""
-    reason = "" if POPPLER else "poppler-utils (pdftotext) missing"
-    if not reason and pdf.missing_printer():
-        reason = "no Chromium: " + pdf.missing_printer()
-    if reason:
-        if IN_CI:
-            pytest.fail(f"CI=true but {reason}")
-        pytest.skip(reason)
-    project = copy_built(built_book, tmp_path_factory.mktemp("print") / "project")
-    out = tmp_path_factory.mktemp("pdf")
-    result = subprocess.run(
-        [sys.executable, "-m", "egov_repro", "pdf", "--out", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**project_env(), "SOURCE_DATE_EPOCH": EPOCH},
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+def printed(book_prints) -> dict[str, tuple[Path, Path]]:
+    """lang -> (its PDF, its built site): the session's first print (``book_prints``)."""
+    project, files = book_prints
     html = project / "_build" / "html"
     return {
-        "en": (out / "egov-repro-en.pdf", html),
-        "id": (out / "egov-repro-id.pdf", html / "id"),
+        "en": (files["en"][0], html),
+        "id": (files["id"][0], html / "id"),
         "project": (project, html),
     }
 
