@@ -80,6 +80,51 @@ def test_no_table_value_is_split_across_lines(printed, lang):
     assert not re.findall(r"\bke-\n", raw), "a 'ke-' ordinal broken at its hyphen"
 
 
+def hyphenated_words(site: Path, docs: list[str]) -> set[str]:
+    """The hyphenated words short enough to stay whole ("SHA-256", "ke-77",
+    "E-Partisipasi", figure ids) in the printed pages' text."""
+    found = set()
+    for doc in docs:
+        html = (site / f"{doc}.html").read_text(encoding="utf-8")
+        article = re.search(r'<article class="bd-article".*?</article>', html, re.S).group(0)
+        visible = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", article)))
+        found |= {w for w in pdf.HYPHENATED.findall(visible) if len(w) <= pdf.NOWRAP_LONGEST}
+    return found
+
+
+def broken_at_hyphen(words: set[str], raw: str) -> list[str]:
+    """The words of ``words`` that the PDF's text breaks at one of their hyphens (a
+    hyphenated run too long for a line, as in a long address, may break)."""
+    found = []
+    for left, right in re.findall(r"(\S*\w-)\n(\w\S*)", raw):
+        run = pdf.HYPHENATED.search(left.rsplit("/", 1)[-1] + right.split("/", 1)[0])
+        if run is None or len(run.group(0)) > pdf.NOWRAP_LONGEST:
+            continue
+        pieces = {left[i:] + right[:j] for i in range(len(left)) for j in range(1, len(right) + 1)}
+        found.extend(sorted(pieces & words, key=len)[-1:])
+    return found
+
+
+def test_a_word_broken_at_its_hyphen_is_found():
+    words = {"SHA-256", "E-Partisipasi", "ke-77"}
+    raw = (
+        "Each SHA-\n256 of, E-\nPartisipasi (EPI), peringkat ke-\n77. Parti-\nsipasi "
+        "https://x.id/sistem-e-\ngovernment-indonesia-peringkat-ke-5-di-asia-tenggara"
+    )
+    assert broken_at_hyphen(words, raw) == ["SHA-256", "E-Partisipasi", "ke-77"]
+    assert broken_at_hyphen(words, "Each SHA-256\nof E-Partisipasi") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_hyphenated_word_is_broken_at_its_hyphen(printed, lang):
+    path, site = printed[lang]
+    project, _ = printed["project"]
+    words = hyphenated_words(site, toc_files(project))
+    assert {"SHA-256", "E-Government"} <= words, sorted(words)[:20]
+    broken = broken_at_hyphen(words, text(path, "-raw"))
+    assert not broken, broken
+
+
 def headings(site: Path, doc: str) -> list[str]:
     html = (site / f"{doc}.html").read_text(encoding="utf-8")
     article = re.search(r'<article class="bd-article".*?</article>', html, re.S).group(0)
