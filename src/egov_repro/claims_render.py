@@ -122,8 +122,8 @@ class _Words:
 
 def _share(w: _Words, holding: int, total: int) -> str:
     """How many of a list's parts hold, to open a sentence: "All four of the", "None of
-    the five", "Three of the four" / "Keempat", "Tidak satu pun dari kelima", …"""
-    few = 1 < total <= 10  # Indonesian: "keempat" for a few, "semua 11" for more
+    the five", "Three of the four" (``claims.share.*``)."""
+    few = 1 < total <= 10  # Indonesian words "all of a few" apart from "all of many"
     if holding == total:
         return say("claims.share.all_few" if few else "claims.share.all_many", w.lang, n=total)
     if holding == 0:
