@@ -405,3 +405,27 @@ def test_cli_listing_ends_with_the_tally():
     assert "  words: «peringkat ke 5 se Asia Tenggara»\n  paper: 5th\n  data:  5th" in (
         result.stdout
     )
+
+
+def test_both_languages_come_from_one_computation_of_the_facts(monkeypatch):
+    """audits() checks every statement once and words the same facts in each language."""
+    computed = []
+    statements = claims.statements
+    monkeypatch.setattr(claims, "statements", lambda d=None: computed.append(d) or statements(d))
+    by_lang = claims.audits()
+    assert computed == [None] and list(by_lang) == ["en", "id"]
+    en, id = ({r["id"]: r for r in by_lang[lang]} for lang in ("en", "id"))
+    assert en["world-rank"]["claim"] == "Indonesia ranks 77th in the world in 2022."
+    assert id["world-rank"]["claim"] == "Indonesia berada di peringkat ke-77 dunia pada 2022."
+    assert en["world-rank"]["explanation"] == (
+        "Indonesia's published world rank in 2022 is 77 of 193 countries."
+    )
+    assert id["world-rank"]["explanation"] == (
+        "Peringkat dunia Indonesia yang dipublikasikan untuk 2022 adalah ke-77 dari 193 negara."
+    )
+    assert id["top-four-order"]["explanation"].startswith(
+        "Keempat urutan yang diberikan makalah sesuai dengan peringkat dunia yang dipublikasikan."
+    )
+    assert en["top-four-order"]["explanation"].startswith(
+        "All four of the places the paper gives match the published world ranks."
+    )
