@@ -189,7 +189,7 @@ def test_the_success_and_failure_explanation_gives_our_comparison_as_context(rec
     assert "Palestine is not in the UN survey" in r["explanation"]
 
 
-def test_follow_ups_carry_no_verdict_on_the_paper():
+def test_follow_ups_carry_no_verdict_on_the_paper(records):
     """`egov-repro claims --json`: a follow-up asks the paper's question of newer data;
     it shows the paper's edition beside the newest and whether the value changed."""
     result = subprocess.run(
@@ -201,13 +201,16 @@ def test_follow_ups_carry_no_verdict_on_the_paper():
     printed = {r["id"]: r for r in json.loads(result.stdout)}
     for key in ("sea-place-latest", "weakest-component-latest"):
         r = printed[key]
-        assert r["source"] == "follow-up"
-        assert r["verdict"] is None and r["paper_says"] is None and r["paper_value"] is None
+        assert r["source"] == "follow-up" and r["follows"] == key.removesuffix("-latest")
+        assert r["verdict"] is None and r["paper_value"] is None
         assert r["baseline"]["year"] == 2022 and isinstance(r["changed"], bool)
-        assert "The paper says" not in json.dumps(r)
+        assert records[key]["paper_says"] is None and records[key]["credited"] is None
     place = printed["sea-place-latest"]
     assert (place["baseline"]["value"], place["data_value"], place["changed"]) == (5, 4, True)
+    assert place["facts"] == {"year": 2022, "latest": LATEST, "place": 4, "then": 5,
+                              "rank": 64, "n_sea": 11, "value": 0.79911}  # fmt: skip
     assert place["related"] == ["sea-place"]
+    assert records["sea-place-latest"]["baseline"] == {"year": 2022, "says": "5th", "value": 5}
 
 
 def test_tally_counts_paper_statements_only(records):
@@ -326,7 +329,9 @@ def test_a_primary_pegi_table_makes_the_provinces_checkable(data_copy, records):
     assert checked["provinces-unit-2016"]["verdict"] == "differs"
 
 
-def test_cli_json_equals_audit_and_has_sources():
+def test_cli_json_prints_the_facts_the_audit_words():
+    """`claims --json` prints the facts, with no language: the records of either language
+    carry the same values and verdicts, and their sentences are worded from these facts."""
     result = subprocess.run(
         [sys.executable, "-m", "egov_repro", "claims", "--json"],
         capture_output=True,
@@ -334,8 +339,60 @@ def test_cli_json_equals_audit_and_has_sources():
         check=True,
     )
     printed = json.loads(result.stdout)
-    assert printed == json.loads(json.dumps(claims.audit()))
+    assert printed == json.loads(json.dumps(claims.statements()))
     assert all(r["source"] in ("paper", "follow-up") for r in printed)
+    assert "claim" not in printed[0] and "explanation" not in printed[0]
+    by_id = {r["id"]: r for r in printed}
+    assert by_id["rise"]["facts"]["places"] == 11 and by_id["rise"]["facts"]["previous"] == 2020
+    assert by_id["places-6-to-10"]["facts"]["left_out"] == [{"iso3": "VNM", "place": 6, "rank": 86}]
+    audits = claims.audits()
+    for lang, records in audits.items():
+        assert records == claims.audit(lang=lang)
+        for fact, record in zip(printed, json.loads(json.dumps(records)), strict=True):
+            for key in ("id", "source", "paper_value", "data_value", "verdict", "related"):
+                assert fact[key] == record[key], (lang, fact["id"], key)
+
+
+def test_the_indonesian_records_follow_the_indonesian_conventions():
+    """Quotation marks “…”, en-dash ranges, Indeks Layanan Daring, Databoks capitalised,
+    ke- ordinals, and no sentence opening with a digit (issue 26)."""
+    by_id = {r["id"]: r for r in claims.audit(lang="id")}
+    assert by_id["rise"]["claim"] == (
+        "Peringkat dunia Indonesia naik 11 tingkat (“11 poin”) dari 2021 ke 2022."
+    )
+    assert by_id["sea-place"]["where"] == (
+        "Abstrak; “Hasil dan Pembahasan”, subbagian pertama, paragraf sesudah Gambar 1"
+    )
+    assert by_id["portals-rated-very-good"]["where"].endswith("paragraf kedua sesudah Gambar 4–6")
+    assert (
+        by_id["region-leader"]["data_says"]
+        == "Singapura pertama dalam 11 dari 11 edisi (2003–2022)"
+    )
+    assert by_id["provinces-unit-2016"]["paper_says"] == "2,62–3,39 persen"
+    assert "Indeks Layanan Daring (OSI)" in by_id["portals-rated-very-good"]["explanation"]
+    assert by_id["places-6-to-10"]["explanation"].startswith(
+        "Grafik makalah tidak memuat Vietnam (ke-6, peringkat ke-86 dunia). Ketiadaan negara "
+        "itu berasal dari grafik Databoks (2022)"
+    )
+    assert (
+        "memburuk pada 2003–2004 (70 ke 85), 2004–2005 (85 ke 96)"
+        in (by_id["rank-keeps-rising"]["explanation"])
+    )
+    assert by_id["laos-below-0.4"]["explanation"] == (
+        "EGDI Laos adalah 0,3764. Nilai itu berada di bawah 0,4 pada skala indeks 0–1 dan sama "
+        "dengan 37,64 persen dari nilai maksimum, sehingga tidak kurang dari 0,4 persen."
+    )
+    assert claims.summary_line(list(by_id.values()), "id").startswith(
+        "Sebanyak 16 pernyataan makalah diperiksa: 7 terkonfirmasi, 4 sebagian benar"
+    )
+    assert claims.verdict_rules("id")["partly"].startswith("sebagian sesuai dengan data:")
+    for r in by_id.values():
+        for key in ("claim", "where", "paper_says", "data_says", "explanation"):
+            text = r[key] or ""
+            assert "«" not in text and '"' not in text and "putusan" not in text, (r["id"], key)
+            assert not re.search(r"\b\d{4}-\d{4}\b|Gambar \d-\d", text), (r["id"], key)
+            assert not re.search(r"(^|\. )\d", text) or key in ("paper_says", "data_says"), (
+                r["id"], key, text)  # fmt: skip
 
 
 def test_cli_listing_ends_with_the_tally():
@@ -344,3 +401,31 @@ def test_cli_listing_ends_with_the_tally():
     )
     assert "places-6-to-10" in result.stdout
     assert result.stdout.strip().endswith(claims.summary_line(claims.audit()))
+    assert "✓ CONFIRMED    sea-place (paper)\n  claim: Indonesia is 5th among" in result.stdout
+    assert "  words: «peringkat ke 5 se Asia Tenggara»\n  paper: 5th\n  data:  5th" in (
+        result.stdout
+    )
+
+
+def test_both_languages_come_from_one_computation_of_the_facts(monkeypatch):
+    """audits() checks every statement once and words the same facts in each language."""
+    computed = []
+    statements = claims.statements
+    monkeypatch.setattr(claims, "statements", lambda d=None: computed.append(d) or statements(d))
+    by_lang = claims.audits()
+    assert computed == [None] and list(by_lang) == ["en", "id"]
+    en, id = ({r["id"]: r for r in by_lang[lang]} for lang in ("en", "id"))
+    assert en["world-rank"]["claim"] == "Indonesia ranks 77th in the world in 2022."
+    assert id["world-rank"]["claim"] == "Indonesia berada di peringkat ke-77 dunia pada 2022."
+    assert en["world-rank"]["explanation"] == (
+        "Indonesia's published world rank in 2022 is 77 of 193 countries."
+    )
+    assert id["world-rank"]["explanation"] == (
+        "Peringkat dunia Indonesia yang dipublikasikan untuk 2022 adalah ke-77 dari 193 negara."
+    )
+    assert id["top-four-order"]["explanation"].startswith(
+        "Keempat urutan yang diberikan makalah sesuai dengan peringkat dunia yang dipublikasikan."
+    )
+    assert en["top-four-order"]["explanation"].startswith(
+        "All four of the places the paper gives match the published world ranks."
+    )
