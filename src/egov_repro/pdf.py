@@ -297,9 +297,13 @@ def _print_layout(soup, article) -> None:
     _keep_hyphenated_words(soup, article)
 
 
+SKIPPED = ["script", "style", "h1", "h2", "h3", "h4", "h5", "h6"]
+
+
 def _keep_hyphenated_words(soup, root) -> None:
     for text in root.find_all(string=HYPHENATED):
-        if text.parent is None or text.find_parent(["script", "style"]) is not None:
+        # Headings stay as they are: the contents and the bookmarks read their text.
+        if text.parent is None or text.find_parent(SKIPPED) is not None:
             continue
         if text.find_parent(class_="egov-nowrap") is None:
             _unbroken_hyphens(soup, text)
