@@ -147,8 +147,8 @@ def _components(w: _Words, components: dict[str, float]) -> list[str]:
 def _sea_place(w, f, r):
     return {
         "claim": w("claim", place=f["stated"], year=f["year"]),
-        "paper_says": say("claims.sea_place.place", w.lang, place=f["stated"]),
-        "data_says": say("claims.sea_place.place", w.lang, place=f["place"]),
+        "paper_says": ordinal(f["stated"], w.lang),
+        "data_says": ordinal(f["place"], w.lang),
         "explanation": w("explanation", **f),
     }
 
@@ -383,8 +383,8 @@ def _sea_place_latest(w, f, r):
         change = w("moved_up" if f["place"] < f["then"] else "moved_down", **f)
     return {
         "claim": w("claim", **f),
-        "baseline_says": say("claims.sea_place.place", w.lang, place=f["then"]),
-        "data_says": say("claims.sea_place.place", w.lang, place=f["place"]),
+        "baseline_says": ordinal(f["then"], w.lang),
+        "data_says": ordinal(f["place"], w.lang),
         "explanation": w("explanation", **f, change=change),
     }
 
