@@ -218,8 +218,8 @@ def test_tally_counts_paper_statements_only(records):
     assert claims.counts(rows) == {"confirmed": 7, "partly": 4, "differs": 1, "unverifiable": 4}
     assert sum(claims.counts(rows).values()) == len(claims.paper_claims(rows)) == 16
     assert claims.summary_line(rows) == (
-        "16 statements of the paper checked: 7 confirmed, 4 partly right (two of them for one "
-        "slip, the year 2021), 1 differs, 4 unverifiable"
+        "16 statements of the paper checked; 7 confirmed, 4 partly right (two of them for one "
+        "slip, the year 2021), 1 differs and 4 unverifiable"
     )
 
 
@@ -353,6 +353,52 @@ def test_cli_json_prints_the_facts_the_audit_words():
                 assert fact[key] == record[key], (lang, fact["id"], key)
 
 
+def test_the_generated_sentences_read_as_a_researcher_writes(records):
+    """The native reader's findings on the audit's sentences (issue 26, B2-B3): "all 11
+    editions", not "11 of 11"; verbs and ke- ordinals in "Menurut data" lines; the
+    direction of a change said in words; one "dan" per list; Kominfo (kini Komdigi)."""
+    by_id = {r["id"]: r for r in claims.audit(lang="id")}
+    assert records["region-leader"]["data_says"] == "Singapore first in all 11 editions, 2003–2022"
+    assert "in all 11 editions, from 2003 to 2022. In 2022, its EGDI (0.9133)" in (
+        records["region-leader"]["explanation"]
+    )
+    assert "pada semua 11 edisi, dari 2003 hingga 2022. Pada 2022, EGDI-nya (0,9133)" in (
+        by_id["region-leader"]["explanation"]
+    )
+    assert by_id["rise"]["paper_says"] == "naik 11 tingkat dari 2021 ke 2022"
+    assert by_id["rise"]["data_says"] == (
+        "naik 11 tingkat dari 2020 ke 2022 (dari peringkat ke-88 menjadi ke-77 dunia)"
+    )
+    assert records["rise"]["data_says"] == (
+        "up 11 places from 2020 to 2022 (from world rank 88 to 77)"
+    )
+    assert by_id["rank-2020-to-2022"]["data_says"] == (
+        "dari peringkat ke-88 (2020) ke peringkat ke-77 (2022)"
+    )
+    assert by_id["provinces-unit-2016"]["data_says"] == "data tidak memuat satuannya"
+    assert by_id["earlier-rank-year"]["claim"] == (
+        "Peringkat dunia Indonesia sebelum 2022 adalah ke-88, yaitu pada 2021."
+    )
+    assert by_id["success-and-failure-countries"]["claim"].count(" dan ") == 2
+    assert ", tetapi gagal di Mozambik dan Uganda." in by_id["success-and-failure-countries"]["claim"]
+    assert by_id["success-and-failure-countries"]["data_says"].endswith("; Palestina tidak disurvei")
+    assert by_id["sea-place-latest"]["explanation"].endswith(
+        "Indonesia naik dari urutan ke-5 pada 2022 ke urutan ke-4 pada 2024."
+    )
+    assert by_id["weakest-component-latest"]["explanation"].endswith(
+        "Yang terendah kini HCI (pada 2022: TII); TII naik 0,2248 sejak 2022."
+    )
+    assert records["weakest-component-latest"]["explanation"].endswith(
+        "The lowest is now the HCI (in 2022: the TII); the TII has risen by 0.2248 since 2022."
+    )
+    for key in ("provinces-unit-2016", "rank-2020-to-2022"):
+        assert by_id[key]["explanation"].count("Kominfo (kini Komdigi)") == 1, key
+        assert records[key]["explanation"].count("Kominfo (now Komdigi)") == 1, key
+    assert "Pemeringkatan E-Government Indonesia (PeGI) yang diselenggarakan Kominfo" in (
+        by_id["provinces-unit-2016"]["explanation"]
+    )
+
+
 def test_the_indonesian_records_follow_the_indonesian_conventions():
     """Quotation marks “…”, en-dash ranges, Indeks Layanan Daring, Databoks capitalised,
     ke- ordinals, and no sentence opening with a digit (issue 26)."""
@@ -366,16 +412,17 @@ def test_the_indonesian_records_follow_the_indonesian_conventions():
     assert by_id["portals-rated-very-good"]["where"].endswith("paragraf kedua sesudah Gambar 4–6")
     assert (
         by_id["region-leader"]["data_says"]
-        == "Singapura pertama dalam 11 dari 11 edisi (2003–2022)"
+        == "Singapura pertama pada semua 11 edisi, 2003–2022"
     )
     assert by_id["provinces-unit-2016"]["paper_says"] == "2,62–3,39 persen"
     assert "Indeks Layanan Daring (OSI)" in by_id["portals-rated-very-good"]["explanation"]
     assert by_id["places-6-to-10"]["explanation"].startswith(
-        "Grafik makalah tidak memuat Vietnam (ke-6, peringkat ke-86 dunia). Ketiadaan negara "
+        "Grafik makalah tidak memuat Vietnam (urutan 6, peringkat ke-86 dunia). Ketiadaan negara "
         "itu berasal dari grafik Databoks (2022)"
     )
     assert (
-        "memburuk pada 2003–2004 (70 ke 85), 2004–2005 (85 ke 96)"
+        "membaik pada empat dari sepuluh pergantian edisi dan memburuk pada enam pergantian "
+        "lainnya, yaitu 2003–2004 (dari 70 ke 85), 2004–2005 (dari 85 ke 96)"
         in (by_id["rank-keeps-rising"]["explanation"])
     )
     assert by_id["laos-below-0.4"]["explanation"] == (
@@ -383,9 +430,10 @@ def test_the_indonesian_records_follow_the_indonesian_conventions():
         "dengan 37,64 persen dari nilai maksimum, sehingga tidak kurang dari 0,4 persen."
     )
     assert claims.summary_line(list(by_id.values()), "id").startswith(
-        "Sebanyak 16 pernyataan makalah diperiksa: 7 terkonfirmasi, 4 sebagian benar"
+        "dari 16 pernyataan makalah yang diperiksa, 7 terkonfirmasi, 4 sebagian benar"
     )
-    assert claims.verdict_rules("id")["partly"].startswith("sebagian sesuai dengan data:")
+    assert claims.verdict_rules("id")["partly"].startswith("hanya sebagian yang sesuai dengan")
+    assert ":" not in claims.verdict_rules("id")["partly"]  # "sebagian benar: …" has one colon
     for r in by_id.values():
         for key in ("claim", "where", "paper_says", "data_says", "explanation"):
             text = r[key] or ""

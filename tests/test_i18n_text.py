@@ -131,9 +131,9 @@ def test_the_indonesian_audit_is_written_in_indonesian(audits):
 def test_the_audit_summary_line_in_indonesian(audits):
     _, indonesian = audits
     assert claims.summary_line(indonesian, "id") == (
-        "Sebanyak 16 pernyataan makalah diperiksa: 7 terkonfirmasi, 4 sebagian benar (dua di "
+        "dari 16 pernyataan makalah yang diperiksa, 7 terkonfirmasi, 4 sebagian benar (dua di "
         "antaranya karena satu kekeliruan yang sama, tahun 2021), 1 bertentangan dengan data, "
-        "4 tidak dapat diverifikasi"
+        "dan 4 tidak dapat diverifikasi"
     )
 
 

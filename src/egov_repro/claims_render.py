@@ -155,11 +155,15 @@ def _sea_place(w, f, r):
 
 def _region_leader(w, f, r):
     name, runner_up = w.name(f["leader"]), w.name(f["runner_up"])
+    every = f["led"] == f["shown"]  # "all 11 editions", not "11 of 11"
+    editions = w("editions_all" if every else "editions_some", **f)
     return {
         "claim": w("claim", name=name, year=f["year"]),
         "paper_says": w("paper_says", name=name, year=f["year"]),
-        "data_says": w("data_says", name=name, **f),
-        "explanation": w("explanation", **{**f, "name": name, "runner_up": runner_up}),
+        "data_says": w("data_says_all" if every else "data_says", name=name, **f),
+        "explanation": w(
+            "explanation", **{**f, "name": name, "runner_up": runner_up, "editions": editions}
+        ),
     }
 
 
@@ -172,7 +176,7 @@ def _top_four(w, f, r):
         "explanation": w(
             "explanation",
             share=_share(w, f["holding"], f["total"]),
-            order=", ".join(w.place_rank(row) for row in f["order"]),
+            order=[w.place_rank(row) for row in f["order"]],
         ),
     }
 
@@ -189,7 +193,7 @@ def _egdi_value(w, f, r):
 def _world_rank(w, f, r):
     return {
         "claim": w("claim", **f),
-        "paper_says": str(f["stated"]),
+        "paper_says": w("paper_says", **f),
         "data_says": w("data_says", **f),
         "explanation": w("explanation", **f),
     }
@@ -299,7 +303,7 @@ def _rank_move(w, f, r):
 
 def _rank_keeps_rising(w, f, r):
     worse = [w("worse_step", **step) for step in f["worse"]]
-    tail = w("worse_in", worse=worse) if worse else "."
+    tail = w("worse_in", worse=worse, n=len(worse)) if worse else "."
     return {
         "claim": w("claim", year=f["year"]),
         "paper_says": w("paper_says"),
@@ -373,7 +377,10 @@ def _successes_and_failures(w, f, r):
 
 
 def _sea_place_latest(w, f, r):
-    change = w("same", **f) if f["place"] == f["then"] else w("moved", **f)
+    if f["place"] == f["then"]:
+        change = w("same", **f)
+    else:
+        change = w("moved_up" if f["place"] < f["then"] else "moved_down", **f)
     return {
         "claim": w("claim", **f),
         "baseline_says": ordinal(f["then"], w.lang),
@@ -383,11 +390,20 @@ def _sea_place_latest(w, f, r):
 
 
 def _weakest_component_latest(w, f, r):
+    same = f["weakest"] == f["then"]
+    lowest = w("lowest_same" if same else "lowest_now", **f)
+    change, year = f["tii_change"], f["year"]
+    # The size of the TII's change as printed (4 decimals) decides rose / fell / same.
+    shown = number(abs(change), 4, "en")
+    direction = "tii_same" if float(shown) == 0 else ("tii_up" if change > 0 else "tii_down")
+    tii = w(direction, change=abs(change), year=year)
     return {
         "claim": w("claim", **f),
         "baseline_says": f["then"],
         "data_says": f["weakest"],
-        "explanation": w("explanation", **f, parts=_components(w, f["components"])),
+        "explanation": w(
+            "explanation", **f, parts=_components(w, f["components"]), lowest=lowest, tii=tii
+        ),
     }
 
 
