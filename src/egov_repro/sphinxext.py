@@ -1,6 +1,6 @@
 """The project's Sphinx extension, so that every way of building the book behaves alike:
 
-- before anything is read, stale executed notebooks are dropped (egov_repro.book.invalidate)
+- before anything is read, stale executed notebooks are dropped (egov_repro.cachekey.invalidate)
   and every page is re-read when the data, code or locked dependencies changed;
 - kernels log errors only;
 - every page's footer names the package and data versions and the commit it was built from;
@@ -17,15 +17,10 @@ import os
 from pathlib import Path
 
 from egov_repro import __version__, atomic, bibstyle, editions, explore, i18n, pdflinks
-from egov_repro.book import (
-    SECOND_EDITION,
-    fingerprint,
-    invalidate,
-    quiet_kernels,
-    sweep_leftovers,
-)
+from egov_repro.cachekey import SECOND_EDITION, fingerprint, invalidate, sweep_leftovers
 from egov_repro.cssprune import used_names
 from egov_repro.errors import DataError
+from egov_repro.executor import quiet_kernels
 from egov_repro.pages import bundle_styles, description, icon_table, lighten, mend, redirect_page
 from egov_repro.pdf import source_date
 from egov_repro.stamp import build_stamp
