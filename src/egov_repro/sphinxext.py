@@ -16,7 +16,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from egov_repro import __version__, atomic, bibstyle, editions, explore, i18n, pdflinks
+from egov_repro import (
+    __version__,
+    atomic,
+    bibstyle,
+    edition_html,
+    editions,
+    explore,
+    i18n,
+    pdflinks,
+)
 from egov_repro.cachekey import SECOND_EDITION, fingerprint, invalidate, sweep_leftovers
 from egov_repro.cssprune import used_names
 from egov_repro.errors import DataError
@@ -286,7 +295,9 @@ def _one_language(app, doctree, docname) -> None:
     for node in list(doctree.findall(nodes.raw)):
         text = node.astext()
         if "egov-lang" in text:
-            node.replace_self(nodes.raw("", editions.keep_language(text, lang), **node.attributes))
+            node.replace_self(
+                nodes.raw("", edition_html.keep_language(text, lang), **node.attributes)
+            )
 
 
 def _edition_links(app, exception) -> None:
@@ -302,11 +313,11 @@ def _edition_links(app, exception) -> None:
         marker = '<div class="article-header-buttons">'
         if marker not in html or "egov-lang-switch" in html:
             continue
-        html = html.replace(marker, marker + editions.switch_html(pagename, lang), 1)
-        html = editions.localise_interface(html, lang)
+        html = html.replace(marker, marker + edition_html.switch_html(pagename, lang), 1)
+        html = edition_html.localise_interface(html, lang)
         if base:
             html = html.replace(
-                "</head>", editions.alternates_html(base, pagename) + "\n</head>", 1
+                "</head>", edition_html.alternates_html(base, pagename) + "\n</head>", 1
             )
         page.write_text(html, encoding="utf-8")
 
