@@ -113,7 +113,7 @@ def test_the_english_builds_page_work_leaves_the_other_editions_folder_alone(tmp
     neither. Each build now touches its own pages only."""
     from types import SimpleNamespace
 
-    from egov_repro import sphinxext
+    from egov_repro import sphinx_editions, sphinx_slim
 
     (tmp_path / "_static" / "scripts").mkdir(parents=True)
     (tmp_path / "_static" / "scripts" / "fontawesome.js").write_text("")
@@ -127,8 +127,8 @@ def test_the_english_builds_page_work_leaves_the_other_editions_folder_alone(tmp
         builder=SimpleNamespace(format="html"),
         config=SimpleNamespace(language="en", html_baseurl="https://example.org/book/"),
     )
-    sphinxext._slim_pages(app, None)
-    sphinxext._edition_links(app, None)
+    sphinx_slim._slim_pages(app, None)
+    sphinx_editions._edition_links(app, None)
     assert "egov-lang-switch" in (tmp_path / "intro.html").read_text()
     assert (tmp_path / "id" / "intro.html").read_text() == page
-    assert [p.name for p in sphinxext._own_pages(tmp_path)] == ["intro.html"]
+    assert [p.name for p in sphinx_editions.own_pages(tmp_path)] == ["intro.html"]

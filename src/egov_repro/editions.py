@@ -5,7 +5,7 @@ Every passage holds both languages side by side: prose in ``only`` blocks tagged
 ``lang_en`` / ``lang_id``, headings and other short text as ``English | Indonesia``
 (the ``tr`` role, the table of contents' part captions), and code-cell outputs as two
 ``<div class="egov-lang" lang="..">`` wrappers. The notebooks run once; each edition's
-Sphinx build keeps its own language. The Sphinx side lives in ``egov_repro.sphinxext``,
+Sphinx build keeps its own language. The Sphinx side lives in ``egov_repro.sphinx_editions``,
 the rewriting of the built HTML in ``egov_repro.edition_html``.
 """
 
