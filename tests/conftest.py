@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from egov_repro.book import BOOK_FILES
+from egov_repro.bookfiles import BOOK_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"

@@ -18,7 +18,7 @@ import yaml
 from pypdf import PdfReader
 
 from egov_repro import __version__, datasets, pdf
-from egov_repro.book import toc_files
+from egov_repro.bookfiles import toc_files
 from egov_repro.errors import DataError
 
 from conftest import PRINT_EPOCH, ROOT, project_env, run_cli

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from egov_repro import editions, pdf
-from egov_repro.book import toc_files
+from egov_repro.bookfiles import toc_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -146,6 +146,14 @@ def cmd_pdf(args) -> int:
     return 0
 
 
+def cmd_visible_text(args) -> int:
+    from egov_repro.visibletext import dump
+
+    written = dump(Path(args.out), Path(args.site), Path(args.pdf) if args.pdf else None)
+    print(f"wrote the visible text of {len(written)} pages and PDFs to {args.out}")
+    return 0
+
+
 def cmd_lab(args) -> int:
     from egov_repro.lab import run
 
@@ -275,6 +283,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser(
+        "visible-text",
+        help="write what a reader sees on every built page and PDF, one text file each "
+        "(compare two with diff -ru)",
+    )
+    p.add_argument("out", help="a new or empty output folder")
+    p.add_argument("--site", default="_build/html", help="the built site (default: _build/html)")
+    p.add_argument("--pdf", default="_build/pdf", help="the PDFs' folder (default: _build/pdf)")
+    p.set_defaults(func=cmd_visible_text)
+
+    p = sub.add_parser(
         "refresh-notebooks",
         help="re-execute notebooks in place (updates the nbval reference outputs)",
     )
@@ -304,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (DataError, ValueError, FileNotFoundError) as exc:
+    except (DataError, ValueError, FileNotFoundError, FileExistsError) as exc:
         print(f"egov-repro {args.command}: error: {exc}", file=sys.stderr)
         return 1
 

@@ -25,7 +25,7 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from egov_repro import __version__, book, i18n, paper, pdflinks
+from egov_repro import __version__, buildrecord, i18n, paper, pdflinks
 from egov_repro.atomic import write_bytes, write_text
 from egov_repro.editions import AUTHORS, SEPARATOR, pick
 from egov_repro.editions import title as edition_title
@@ -622,7 +622,7 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
     out = (out or root / PDF_DIR).resolve()
     # A site as the last build left it stays "current" for the next `egov-repro book`
     # once the PDFs are in it and the pages link them.
-    current = book.site_as_recorded(root)
+    current = buildrecord.site_as_recorded(root)
     date = source_date(root)
     package, data = versions(root)
     written = []
@@ -665,7 +665,7 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
         finally:
             browser.close()
     if current:
-        book.record_site(root)
+        buildrecord.record_site(root)
     return written
 
 
