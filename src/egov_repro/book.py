@@ -38,7 +38,15 @@ def build(
     stops the build, its kernels included, prints one line and returns 128 + the signal
     number."""
     root = Path(root or Path.cwd()).resolve()
-    return stoppable("book", "the build", lambda: _build(root, extra_args, languages))
+    # A kernel that had not ended within end_tree's grace was killed mid-write (on a busy
+    # machine a few seconds are not enough): its temporary files are removed on the way
+    # out, when no step is left to write, rather than only at the next build.
+    return stoppable(
+        "book",
+        "the build",
+        lambda: _build(root, extra_args, languages),
+        after=lambda: sweep_leftovers(root),
+    )
 
 
 def _build(root: Path, extra_args: list[str] | None, languages: list[str] | None) -> int:
@@ -167,7 +175,12 @@ def refresh(root: Path | None = None, only: list[str] | None = None) -> int:
     the signal number."""
     root = Path(root or Path.cwd()).resolve()
     step = [sys.executable, "-m", "egov_repro.book", "refresh", str(root), *(only or [])]
-    return stoppable("refresh-notebooks", "the run", lambda: run_step(step, root))
+    return stoppable(
+        "refresh-notebooks",
+        "the run",
+        lambda: run_step(step, root),
+        after=lambda: sweep_leftovers(root),
+    )
 
 
 if __name__ == "__main__":  # the steps build() and refresh() run as child processes

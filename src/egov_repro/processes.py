@@ -94,9 +94,10 @@ def end_tree(pid: int, grace: float = 4.0) -> None:
     psutil.wait_procs(alive, timeout=grace)
 
 
-def stoppable(command: str, what: str, run) -> int:
+def stoppable(command: str, what: str, run, after=None) -> int:
     """Call ``run()`` with SIGINT and SIGTERM raising ``Interrupted`` (whose steps then
-    end their process trees); on one, print one line and return 128 + the signal
+    end their process trees); on one, call ``after()`` (every step has ended by then:
+    e.g. remove what a killed step left), print one line and return 128 + the signal
     number. The previous handlers are restored either way."""
 
     def interrupt(signum, _frame):
@@ -106,6 +107,8 @@ def stoppable(command: str, what: str, run) -> int:
     try:
         return run()
     except Interrupted as stop:
+        if after is not None:
+            after()
         print(
             f"egov-repro {command}: interrupted by {stop}; stopped {what} and its kernels",
             file=sys.stderr,
