@@ -1,0 +1,250 @@
+"""The editor's sheet (``egov-repro words``): every sentence the code generates for the
+book, rendered with the book's own values and grouped by page, in one language, so one
+person can read all the generated words of a language before a release.
+
+The sheet makes the same calls the pages make (findings, the audit and its report,
+figures' captions and alt texts, tables' headers, figure blocks, the PDF's cover, the
+explorer, the bibliography) inside ``catalogue.recording()``: whatever message they
+render is caught, wherever it lives. It runs no notebook and saves no file; the
+messages it did not render are listed at the end, so nothing hides from the editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from egov_repro.words import catalogue
+from egov_repro.words.catalogue import say
+from egov_repro.words.languages import LANGUAGES, NAMES, check_language
+
+
+@contextmanager
+def _closing_figures() -> Iterator[list]:
+    """Figures made for their captions are closed again (no window, no memory)."""
+    made: list = []
+    try:
+        yield made
+    finally:
+        import matplotlib.pyplot as plt
+
+        for figure in made:
+            plt.close(figure.fig)
+
+
+def _figure_words(make: Callable, lang: str, table_label=None, drop=()) -> None:
+    """A figure's caption, alt text and page block, and the table shown beside it."""
+    from egov_repro.notebook import FigureBlock
+    from egov_repro.tables import for_people
+
+    with _closing_figures() as made:
+        figure = make(lang)
+        made.append(figure)
+        FigureBlock(figure, lang=lang).render(lang)
+        if table_label is not None:
+            for_people(figure.table, table_label, drop=list(drop), lang=lang).html(lang)
+
+
+def _intro(lang: str) -> None:
+    from egov_repro import figures, findings
+
+    findings.intro(lang=lang)
+    _figure_words(lambda code: figures.figure1(lang=code), lang)
+
+
+def _data(lang: str) -> None:
+    from egov_repro import datasets, findings
+    from egov_repro.tables import for_people
+
+    label = ("Coverage of each edition and its source file", "Cakupan tiap edisi dan berkas sumbernya")
+    for_people(datasets.coverage(), label, lang=lang).html(lang)
+    findings.dataset(lang=lang)
+
+
+def _ranking(lang: str) -> None:
+    from egov_repro import figures, findings, paper
+
+    label = ("The ranking behind Figure 1", "Peringkat di balik Gambar 1")
+    _figure_words(lambda code: figures.figure1(lang=code), lang, label, drop=["country"])
+    findings.ranking(paper.SURVEY_YEAR, "southeast-asia", paper.FOCUS, lang=lang)
+
+
+def _provinces(lang: str) -> None:
+    from egov_repro import figures, findings
+
+    label = ("The ten provinces as the paper prints them", "Sepuluh provinsi seperti tercetak di makalah")
+    _figure_words(figures.figure2, lang, label)
+    with _closing_figures() as made:
+        figure = figures.figure2(lang)
+        made.append(figure)
+        findings.provinces(figure.table, lang=lang)
+
+
+def _trend(lang: str) -> None:
+    from egov_repro import figures, findings, paper
+
+    label = ("The series behind Figure 3", "Deret data di balik Gambar 3")
+    _figure_words(lambda code: figures.figure3(lang=code), lang, label, drop=["iso3", "country"])
+    with _closing_figures() as made:
+        figure = figures.figure3(lang=lang)
+        made.append(figure)
+        findings.trend(figure.table, paper.SURVEY_YEAR, "southeast-asia", paper.FOCUS, lang=lang)
+
+
+def _report(lang: str) -> None:
+    from egov_repro import claims, findings, report
+
+    records = {code: claims.audit(lang=code) for code in LANGUAGES}
+    report.verdict_scale_html()
+    report.summary_html(records)
+    report.cards_html({code: claims.paper_claims(r) for code, r in records.items()})
+    report.cards_html({code: claims.follow_ups(r) for code, r in records.items()}, records)
+    findings.audit_values(records, lang=lang)
+
+
+def _latest(lang: str) -> None:
+    from egov_repro import analysis, datasets, figures, findings, load_egdi, paper
+    from egov_repro.tables import for_people
+
+    year = datasets.latest_edition()
+    baseline = paper.SURVEY_YEAR
+    with _closing_figures() as made:
+        ranking = figures.figure1(year, lang=lang)
+        made.append(ranking)
+        for_people(
+            ranking.table,
+            (f"Southeast Asia by EGDI, {year}", f"Asia Tenggara menurut EGDI, {year}"),
+            drop=["country", "in_paper_chart"],
+            lang=lang,
+        ).html(lang)
+    changes = analysis.component_changes(load_egdi(), paper.FOCUS, baseline, year)
+    label = (
+        f"Indonesia's indices and world rank, {baseline} and {year}",
+        f"Indeks dan peringkat dunia Indonesia, {baseline} dan {year}",
+    )
+    for_people(changes, label, lang=lang).html(lang)
+    # What chapter 02's run for that edition glues (the chapter runs the notebook).
+    glued = {
+        **findings.ranking(year, lang="en"),
+        **{f"{k}_id": v for k, v in findings.ranking(year, lang="id").items()},
+    }
+    findings.update(baseline, year, glued, lang=lang)
+    _figure_words(lambda code: figures.figure1(year, lang=code), lang)
+    _figure_words(lambda code: figures.figure3(year, lang=code), lang)
+
+
+def _components(lang: str) -> None:
+    from egov_repro import datasets, figures, findings, paper
+    from egov_repro.tables import components_wide, for_people
+
+    years = (paper.SURVEY_YEAR, datasets.latest_edition())
+    with _closing_figures() as made:
+        figure = figures.components_figure(years, lang=lang)
+        made.append(figure)
+        from egov_repro.notebook import FigureBlock
+
+        FigureBlock(figure, lang=lang).render(lang)
+        label = ("The components behind the figure", "Komponen di balik gambar")
+        for_people(components_wide(figure.table), label, drop=["iso3"], lang=lang).html(lang)
+        findings.components(figure.table, years, paper.FOCUS, lang=lang)
+
+
+def _sensitivity(lang: str) -> None:
+    from egov_repro import analysis, findings, load_egdi, paper, region_members
+    from egov_repro.tables import for_people
+
+    definitions = ["asean-10", "southeast-asia", "paper-figure-1", "asean"]
+    year = paper.SURVEY_YEAR
+    table = analysis.ranking_sensitivity(
+        load_egdi(), {name: region_members(name, year) for name in definitions}, year
+    )
+    label = ("Place in the region under each definition", "Urutan di kawasan menurut tiap definisi")
+    for_people(table, label, drop=["iso3"], lang=lang).html(lang)
+    findings.sensitivity(table, definitions, year, paper.FOCUS, lang=lang)
+
+
+def _profile(lang: str) -> None:
+    from egov_repro import figures, findings, paper
+
+    label = ("The series behind the profile", "Deret data di balik profil")
+    profile = lambda code: figures.profile_figure(paper.FOCUS, code)  # noqa: E731
+    _figure_words(profile, lang, label, ["iso3", "country"])
+    with _closing_figures() as made:
+        figure = figures.profile_figure(paper.FOCUS, lang)
+        made.append(figure)
+        findings.profile(figure.table, lang=lang)
+
+
+def _explorer(lang: str) -> None:
+    from egov_repro import explore
+
+    explore.interface_words(lang)
+
+
+def _references(lang: str) -> None:
+    from egov_repro import bibstyle
+
+    bibstyle.reference_words(lang)
+
+
+def _interface(lang: str) -> None:
+    from egov_repro import editions, pdf
+
+    editions.interface_words(lang)
+    pdf.cover_words(lang)
+
+
+# The book's pages in reading order, each with the calls its code makes; the key names
+# the page's heading in the sheet (sheet.page.<key>).
+PAGES: dict[str, Callable[[str], None]] = {
+    "intro": _intro,
+    "data": _data,
+    "ranking": _ranking,
+    "provinces": _provinces,
+    "trend": _trend,
+    "report": _report,
+    "latest": _latest,
+    "components": _components,
+    "sensitivity": _sensitivity,
+    "profile": _profile,
+    "explorer": _explorer,
+    "references": _references,
+    "interface": _interface,
+}
+
+
+def sheet(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """(message key, text) of every message each page renders in ``lang``, in order,
+    each once per page."""
+    check_language(lang)
+    pages: dict[str, list[tuple[str, str]]] = {}
+    for page, calls in PAGES.items():
+        with catalogue.recording() as log:
+            calls(lang)
+        seen, lines = set(), []
+        for key, language, text in log:
+            if language == lang and (key, text) not in seen:
+                seen.add((key, text))
+                lines.append((key, text))
+        pages[page] = lines
+    return pages
+
+
+def unrendered(pages: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """The catalogue's messages the sheet did not render (sheet headings aside)."""
+    rendered = {key for lines in pages.values() for key, _ in lines}
+    return sorted(k for k in catalogue.messages() if k not in rendered and not k.startswith("sheet."))
+
+
+def render(lang: str) -> str:
+    """The sheet of ``lang`` as plain text: a heading per page, one message a line."""
+    pages = sheet(lang)
+    out = [f"# {say('sheet.title', lang, language=NAMES[lang])}", ""]
+    for page, lines in pages.items():
+        out.append(f"## {say('sheet.page.' + page, lang)}")
+        out += [f"[{key}] {text}" for key, text in lines] or [say("sheet.nothing", lang)]
+        out.append("")
+    missing = unrendered(pages)
+    out.append(f"## {say('sheet.unrendered', lang, count=len(missing))}")
+    out += missing or [say("sheet.nothing", lang)]
+    return "\n".join(out) + "\n"
