@@ -21,13 +21,71 @@ PACKAGE_DIR = Path(egov_repro.__file__).parent
 EXEMPT = {"paper.py"}
 # Indonesian function and frame words with no English twin (lower case).
 INDONESIAN_WORDS = frozenset(
-    """
-    yang dan dari untuk dengan tidak adalah pada ini itu dalam sebagai menurut berada
-    urutan peringkat makalah atau oleh akan juga sudah belum telah karena tetapi namun
-    bahwa kami kita mereka dapat bisa lebih paling antara di ke sejak hingga sampai
-    tahun negara semua setiap tiap bagian halaman gambar tabel bab lihat sumber
-    nilai indeks dunia edisi versi disusun pernyataan sebagian benar terpisah
-    """.split()
+    [
+        "yang",
+        "dan",
+        "dari",
+        "untuk",
+        "dengan",
+        "tidak",
+        "adalah",
+        "pada",
+        "ini",
+        "itu",
+        "dalam",
+        "sebagai",
+        "menurut",
+        "berada",
+        "urutan",
+        "peringkat",
+        "makalah",
+        "atau",
+        "oleh",
+        "akan",
+        "juga",
+        "sudah",
+        "belum",
+        "telah",
+        "karena",
+        "tetapi",
+        "namun",
+        "bahwa",
+        "kami",
+        "kita",
+        "mereka",
+        "dapat",
+        "bisa",
+        "lebih",
+        "paling",
+        "antara",
+        "di",
+        "ke",
+        "sejak",
+        "hingga",
+        "sampai",
+        "tahun",
+        "negara",
+        "semua",
+        "setiap",
+        "tiap",
+        "bagian",
+        "halaman",
+        "gambar",
+        "tabel",
+        "bab",
+        "lihat",
+        "sumber",
+        "nilai",
+        "indeks",
+        "dunia",
+        "edisi",
+        "versi",
+        "disusun",
+        "pernyataan",
+        "sebagian",
+        "benar",
+        "terpisah",
+    ]
 )
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
 THRESHOLD = 2
@@ -96,7 +154,7 @@ def test_the_scan_finds_a_planted_literal_with_its_file_and_line():
     source = (
         '"""Module docstring: yang dan dari is fine here."""\n'
         'NAME = "egdi"\n'
-        'def f(lang):\n'
+        "def f(lang):\n"
         '    """Says it: "urutan ke-5 dari 11" as an example."""\n'
         '    return f"Indonesia berada di urutan {lang} dari negara"\n'
     )

@@ -48,8 +48,7 @@ THEME_STRINGS = (
 )
 INTERFACE = {
     "id": {
-        say("interface.theme." + k, "en"): say("interface.theme." + k, "id")
-        for k in THEME_STRINGS
+        say("interface.theme." + k, "en"): say("interface.theme." + k, "id") for k in THEME_STRINGS
     }
 }
 # The footer's stamp (egov_repro.sphinxext), per edition.

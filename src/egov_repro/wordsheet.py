@@ -11,12 +11,17 @@ messages it did not render are listed at the end, so nothing hides from the edit
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from egov_repro.words import catalogue
 from egov_repro.words.catalogue import say
 from egov_repro.words.languages import LANGUAGES, NAMES, check_language
+
+# A table's label is the chapter's own words (its code cell), not generated: the sheet
+# renders the tables for their headers only.
+LABEL = "-"
 
 
 @contextmanager
@@ -56,24 +61,21 @@ def _data(lang: str) -> None:
     from egov_repro import datasets, findings
     from egov_repro.tables import for_people
 
-    label = ("Coverage of each edition and its source file", "Cakupan tiap edisi dan berkas sumbernya")
-    for_people(datasets.coverage(), label, lang=lang).html(lang)
+    for_people(datasets.coverage(), LABEL, lang=lang).html(lang)
     findings.dataset(lang=lang)
 
 
 def _ranking(lang: str) -> None:
     from egov_repro import figures, findings, paper
 
-    label = ("The ranking behind Figure 1", "Peringkat di balik Gambar 1")
-    _figure_words(lambda code: figures.figure1(lang=code), lang, label, drop=["country"])
+    _figure_words(lambda code: figures.figure1(lang=code), lang, LABEL, drop=["country"])
     findings.ranking(paper.SURVEY_YEAR, "southeast-asia", paper.FOCUS, lang=lang)
 
 
 def _provinces(lang: str) -> None:
     from egov_repro import figures, findings
 
-    label = ("The ten provinces as the paper prints them", "Sepuluh provinsi seperti tercetak di makalah")
-    _figure_words(figures.figure2, lang, label)
+    _figure_words(figures.figure2, lang, LABEL)
     with _closing_figures() as made:
         figure = figures.figure2(lang)
         made.append(figure)
@@ -83,8 +85,7 @@ def _provinces(lang: str) -> None:
 def _trend(lang: str) -> None:
     from egov_repro import figures, findings, paper
 
-    label = ("The series behind Figure 3", "Deret data di balik Gambar 3")
-    _figure_words(lambda code: figures.figure3(lang=code), lang, label, drop=["iso3", "country"])
+    _figure_words(lambda code: figures.figure3(lang=code), lang, LABEL, drop=["iso3", "country"])
     with _closing_figures() as made:
         figure = figures.figure3(lang=lang)
         made.append(figure)
@@ -113,20 +114,19 @@ def _latest(lang: str) -> None:
         made.append(ranking)
         for_people(
             ranking.table,
-            (f"Southeast Asia by EGDI, {year}", f"Asia Tenggara menurut EGDI, {year}"),
+            LABEL,
             drop=["country", "in_paper_chart"],
             lang=lang,
         ).html(lang)
     changes = analysis.component_changes(load_egdi(), paper.FOCUS, baseline, year)
-    label = (
-        f"Indonesia's indices and world rank, {baseline} and {year}",
-        f"Indeks dan peringkat dunia Indonesia, {baseline} dan {year}",
-    )
-    for_people(changes, label, lang=lang).html(lang)
+    for_people(changes, LABEL, lang=lang).html(lang)
     # What chapter 02's run for that edition glues (the chapter runs the notebook).
     glued = {
-        **findings.ranking(year, lang="en"),
-        **{f"{k}_id": v for k, v in findings.ranking(year, lang="id").items()},
+        **findings.ranking(year, "southeast-asia", paper.FOCUS, lang="en"),
+        **{
+            f"{k}_id": v
+            for k, v in findings.ranking(year, "southeast-asia", paper.FOCUS, lang="id").items()
+        },
     }
     findings.update(baseline, year, glued, lang=lang)
     _figure_words(lambda code: figures.figure1(year, lang=code), lang)
@@ -144,8 +144,7 @@ def _components(lang: str) -> None:
         from egov_repro.notebook import FigureBlock
 
         FigureBlock(figure, lang=lang).render(lang)
-        label = ("The components behind the figure", "Komponen di balik gambar")
-        for_people(components_wide(figure.table), label, drop=["iso3"], lang=lang).html(lang)
+        for_people(components_wide(figure.table), LABEL, drop=["iso3"], lang=lang).html(lang)
         findings.components(figure.table, years, paper.FOCUS, lang=lang)
 
 
@@ -158,17 +157,15 @@ def _sensitivity(lang: str) -> None:
     table = analysis.ranking_sensitivity(
         load_egdi(), {name: region_members(name, year) for name in definitions}, year
     )
-    label = ("Place in the region under each definition", "Urutan di kawasan menurut tiap definisi")
-    for_people(table, label, drop=["iso3"], lang=lang).html(lang)
+    for_people(table, LABEL, drop=["iso3"], lang=lang).html(lang)
     findings.sensitivity(table, definitions, year, paper.FOCUS, lang=lang)
 
 
 def _profile(lang: str) -> None:
     from egov_repro import figures, findings, paper
 
-    label = ("The series behind the profile", "Deret data di balik profil")
     profile = lambda code: figures.profile_figure(paper.FOCUS, code)  # noqa: E731
-    _figure_words(profile, lang, label, ["iso3", "country"])
+    _figure_words(profile, lang, LABEL, ["iso3", "country"])
     with _closing_figures() as made:
         figure = figures.profile_figure(paper.FOCUS, lang)
         made.append(figure)
@@ -213,10 +210,27 @@ PAGES: dict[str, Callable[[str], None]] = {
 }
 
 
+# Modules that render words when imported (their tables): imported before the
+# recording, so that those words count for the page that uses them, not for the
+# first page that happens to import them.
+IMPORTED_FIRST = (
+    "bibstyle",
+    "claims",
+    "editions",
+    "explore",
+    "figures",
+    "findings",
+    "pdf",
+    "report",
+)
+
+
 def sheet(lang: str) -> dict[str, list[tuple[str, str]]]:
     """(message key, text) of every message each page renders in ``lang``, in order,
     each once per page."""
     check_language(lang)
+    for name in IMPORTED_FIRST:
+        importlib.import_module(f"egov_repro.{name}")
     pages: dict[str, list[tuple[str, str]]] = {}
     for page, calls in PAGES.items():
         with catalogue.recording() as log:
@@ -233,7 +247,9 @@ def sheet(lang: str) -> dict[str, list[tuple[str, str]]]:
 def unrendered(pages: dict[str, list[tuple[str, str]]]) -> list[str]:
     """The catalogue's messages the sheet did not render (sheet headings aside)."""
     rendered = {key for lines in pages.values() for key, _ in lines}
-    return sorted(k for k in catalogue.messages() if k not in rendered and not k.startswith("sheet."))
+    return sorted(
+        k for k in catalogue.messages() if k not in rendered and not k.startswith("sheet.")
+    )
 
 
 def render(lang: str) -> str:
