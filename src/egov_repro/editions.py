@@ -57,8 +57,9 @@ STAMP = {lang: {k: say("interface.stamp." + k, lang) for k in STAMP_PARTS} for l
 
 
 def interface_words(lang: str) -> None:
-    """Render every word of this module in ``lang`` (for the editor's sheet, which
-    records them; the tables above are made once, at import)."""
+    """Render every word of the editions outside their pages (interface.toml: the tables
+    above, made once at import, and the download menu's PDF entry) in ``lang``, for the
+    editor's sheet, which records them."""
     say("interface.title", lang)
     say("interface.authors", lang)
     say("interface.summary", lang)
@@ -66,6 +67,8 @@ def interface_words(lang: str) -> None:
         say("interface.theme." + key, lang)
     for key in STAMP_PARTS:
         say("interface.stamp." + key, lang)
+    say("interface.pdf_button.text", lang)
+    say("interface.pdf_button.tooltip", lang)
 
 
 def title(lang: str, english: str) -> str:

@@ -29,6 +29,7 @@ from egov_repro.errors import DataError
 from egov_repro.pages import bundle_styles, description, icon_table, lighten, mend, redirect_page
 from egov_repro.pdf import source_date
 from egov_repro.stamp import build_stamp
+from egov_repro.words.catalogue import say
 
 
 def _footer(app, config) -> None:
@@ -185,8 +186,8 @@ def _book_pdf_link(app, pagename, templatename, context, doctree) -> None:
                 {
                     "type": "link",
                     "url": context["pathto"](f"pdf/egov-repro-{lang}.pdf", 1),
-                    "text": "book (PDF)" if lang == "en" else "buku (PDF)",
-                    "tooltip": "The whole book as one PDF" if lang == "en" else "Seluruh buku",
+                    "text": say("interface.pdf_button.text", lang),
+                    "tooltip": say("interface.pdf_button.tooltip", lang),
                     "icon": "fas fa-book",
                     "label": "download-book-pdf-button",
                 }
