@@ -63,6 +63,18 @@ def test_the_indonesian_sheet_holds_the_report_with_the_books_values(sheets):
     assert "[explore.word.hint] Ketik sebagian nama atau kode ISO" in sheet
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the findings' and the audit's sentences reach the catalogue on the W1/W2 "
+    "branches (issue 27); at their merge this passes and the marker goes",
+)
+def test_the_indonesian_sheet_holds_the_findings_with_the_books_values(sheets):
+    sheet = sheets["id"]
+    ranking = sheet.split("## Bab 2:")[1].split("## Bab 3:")[0]
+    assert "0,7160" in ranking and "ke-77" in ranking
+    assert "ke-5" in sheet.split("## Halaman depan")[1].split("## Bab 1:")[0]
+
+
 def test_the_english_sheet_holds_the_english_sentences(sheets):
     sheet = sheets["en"]
     assert sheet.startswith("# Every sentence the code writes for the book: English")

@@ -15,7 +15,7 @@ import re
 from html.parser import HTMLParser
 
 from egov_repro.words.catalogue import say, say_all
-from egov_repro.words.languages import DEFAULT, LANGUAGES, NAMES
+from egov_repro.words.languages import DEFAULT, LANGUAGES, NAMES, check_language
 
 LANGS = LANGUAGES
 # Where each edition's pages live in the built site, relative to its root.
@@ -77,9 +77,8 @@ def title(lang: str, english: str) -> str:
 
 
 def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"Unknown edition language {lang!r}. Valid: {', '.join(LANGS)}.")
-    return lang
+    """``lang`` if the book has it; the one error of ``languages.check_language``."""
+    return check_language(lang)
 
 
 def pick(text: str, lang: str, where: str = "") -> str:

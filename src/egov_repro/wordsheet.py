@@ -37,8 +37,9 @@ def _closing_figures() -> Iterator[list]:
             plt.close(figure.fig)
 
 
-def _figure_words(make: Callable, lang: str, table_label=None, drop=()) -> None:
-    """A figure's caption, alt text and page block, and the table shown beside it."""
+def _figure_words(make: Callable, lang: str, table_label=None, drop=()):
+    """A figure's caption, alt text and page block, and the table shown beside it;
+    returns the figure's table (what the chapter's findings read)."""
     from egov_repro.notebook import FigureBlock
     from egov_repro.tables import for_people
 
@@ -48,6 +49,7 @@ def _figure_words(make: Callable, lang: str, table_label=None, drop=()) -> None:
         FigureBlock(figure, lang=lang).render(lang)
         if table_label is not None:
             for_people(figure.table, table_label, drop=list(drop), lang=lang).html(lang)
+    return figure.table
 
 
 def _intro(lang: str) -> None:
@@ -75,21 +77,14 @@ def _ranking(lang: str) -> None:
 def _provinces(lang: str) -> None:
     from egov_repro import figures, findings
 
-    _figure_words(figures.figure2, lang, LABEL)
-    with _closing_figures() as made:
-        figure = figures.figure2(lang)
-        made.append(figure)
-        findings.provinces(figure.table, lang=lang)
+    findings.provinces(_figure_words(figures.figure2, lang, LABEL), lang=lang)
 
 
 def _trend(lang: str) -> None:
     from egov_repro import figures, findings, paper
 
-    _figure_words(lambda code: figures.figure3(lang=code), lang, LABEL, drop=["iso3", "country"])
-    with _closing_figures() as made:
-        figure = figures.figure3(lang=lang)
-        made.append(figure)
-        findings.trend(figure.table, paper.SURVEY_YEAR, "southeast-asia", paper.FOCUS, lang=lang)
+    table = _figure_words(lambda code: figures.figure3(lang=code), lang, LABEL, ["iso3", "country"])
+    findings.trend(table, paper.SURVEY_YEAR, "southeast-asia", paper.FOCUS, lang=lang)
 
 
 def _report(lang: str) -> None:
@@ -109,15 +104,8 @@ def _latest(lang: str) -> None:
 
     year = datasets.latest_edition()
     baseline = paper.SURVEY_YEAR
-    with _closing_figures() as made:
-        ranking = figures.figure1(year, lang=lang)
-        made.append(ranking)
-        for_people(
-            ranking.table,
-            LABEL,
-            drop=["country", "in_paper_chart"],
-            lang=lang,
-        ).html(lang)
+    drop = ["country", "in_paper_chart"]
+    _figure_words(lambda code: figures.figure1(year, lang=code), lang, LABEL, drop)
     changes = analysis.component_changes(load_egdi(), paper.FOCUS, baseline, year)
     for_people(changes, LABEL, lang=lang).html(lang)
     # What chapter 02's run for that edition glues (the chapter runs the notebook).
@@ -129,7 +117,6 @@ def _latest(lang: str) -> None:
         },
     }
     findings.update(baseline, year, glued, lang=lang)
-    _figure_words(lambda code: figures.figure1(year, lang=code), lang)
     _figure_words(lambda code: figures.figure3(year, lang=code), lang)
 
 
@@ -165,11 +152,7 @@ def _profile(lang: str) -> None:
     from egov_repro import figures, findings, paper
 
     profile = lambda code: figures.profile_figure(paper.FOCUS, code)  # noqa: E731
-    _figure_words(profile, lang, LABEL, ["iso3", "country"])
-    with _closing_figures() as made:
-        figure = figures.profile_figure(paper.FOCUS, lang)
-        made.append(figure)
-        findings.profile(figure.table, lang=lang)
+    findings.profile(_figure_words(profile, lang, LABEL, ["iso3", "country"]), lang=lang)
 
 
 def _explorer(lang: str) -> None:
