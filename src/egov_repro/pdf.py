@@ -60,6 +60,11 @@ def cover_words(lang: str) -> dict[str, str]:
     return {"subtitle": say("pdf.cover.subtitle", lang, paper_title=PAPER_TITLE), **words}
 
 
+def metadata_subject(lang: str) -> str:
+    """The PDF's Subject: what the book reproduces, with the paper's DOI."""
+    return f"{say('pdf.metadata.subject', lang)}, doi:{paper.DOI}"
+
+
 def metadata_title(lang: str, english_title: str, package: str, data: str) -> str:
     """The PDF's title: the edition's title, with the package's and the data's versions."""
     return say(
@@ -528,7 +533,7 @@ def fix_metadata(
     writer.metadata = {
         "/Title": title,
         "/Author": AUTHORS[lang],
-        "/Subject": f"{say('pdf.metadata.subject', lang)}, doi:{paper.DOI}",
+        "/Subject": metadata_subject(lang),
         "/Creator": "egov-repro pdf (Chromium)",
         "/Producer": "egov-repro",
         "/CreationDate": stamp,
@@ -601,7 +606,7 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
                     if pages and all(found.get(k) == v for k, v in pages.items()):
                         break
                     pages = found
-                title = metadata_title(lang, _title(root), package, data)
+                title = metadata_title(lang, book_title(root), package, data)
                 target = out / f"egov-repro-{lang}.pdf"
                 labels = re.findall(r'aria-label="([^"]*)"', document.read_text(encoding="utf-8"))
                 headings = [unescape(label) for label in labels]
@@ -618,7 +623,8 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
     return written
 
 
-def _title(root: Path) -> str:
+def book_title(root: Path) -> str:
+    """The book's (English) title, as _config.yml gives it."""
     import yaml
 
     return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["title"]

@@ -168,10 +168,14 @@ def _references(lang: str) -> None:
 
 
 def _interface(lang: str) -> None:
-    from egov_repro import editions, pdf
+    from egov_repro import editions, paths, pdf
 
     editions.interface_words(lang)
     pdf.cover_words(lang)
+    root = paths.project_root()
+    package, data = pdf.versions(root)
+    pdf.metadata_title(lang, pdf.book_title(root), package, data)
+    pdf.metadata_subject(lang)
 
 
 # The book's pages in reading order, each with the calls its code makes; the key names
