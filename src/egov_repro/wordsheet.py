@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from egov_repro.words import catalogue
 from egov_repro.words.catalogue import say
-from egov_repro.words.languages import LANGUAGES, NAMES, check_language
+from egov_repro.words.languages import NAMES, check_language
 
 # A table's label is the chapter's own words (its code cell), not generated: the sheet
 # renders the tables for their headers only.
@@ -90,7 +90,7 @@ def _trend(lang: str) -> None:
 def _report(lang: str) -> None:
     from egov_repro import claims, findings, report
 
-    records = {code: claims.audit(lang=code) for code in LANGUAGES}
+    records = claims.audits()
     report.verdict_scale_html()
     report.summary_html(records)
     report.cards_html({code: claims.paper_claims(r) for code, r in records.items()})
