@@ -104,7 +104,7 @@ def test_each_page_renders_what_it_shows_and_the_rest_is_listed(sheets):
     assert not set(missing) & rendered
     headings = {k for k in catalogue.messages() if k.startswith("sheet.")}
     assert set(missing) | rendered | headings == set(catalogue.messages())
-    assert "pesan katalog tidak ada dalam lembar ini" in sheets["id"]
+    assert "## Tidak ada dalam lembar ini: " in sheets["id"]
 
 
 def test_the_command_prints_one_language_and_rejects_another(capsys):
