@@ -125,7 +125,7 @@ def test_the_cards_show_the_papers_words_and_source():
     records = claims.audit()
     html = report.cards_html(claims.paper_claims(records))
     assert html.count("The paper&#x27;s words") == len(claims.paper_claims(records))
-    assert "«peningkatan 11 poin dari tahun 2021»" in html
+    assert "“peningkatan 11 poin dari tahun 2021”" in html
     tally = report.tally_md(records)
     assert tally.count("statements of the paper") == 1
     summary = report.summary_html({"en": records, "id": claims.audit(lang="id")})
