@@ -189,7 +189,9 @@ def figure1(
                 n=len(full), name=names[focus])
         )  # fmt: skip
     caption = " ".join(parts)
-    alt = say("figures.fig1.alt", lang, **facts) + " " + _place_text(full, focus, names, where, lang)
+    alt = (
+        say("figures.fig1.alt", lang, **facts) + " " + _place_text(full, focus, names, where, lang)
+    )
     return Figure(
         figure_id, table, fig, "chapters/02-southeast-asia-ranking.ipynb", caption, alt, data_dir
     )
@@ -283,10 +285,17 @@ def _trend_figure(
         lang=lang,
     )
     name = names[iso3]
-    regions_named = [say("figures.trend.median_of", lang, region=region_phrase(r, lang)) for r in regions]
+    regions_named = [
+        say("figures.trend.median_of", lang, region=region_phrase(r, lang)) for r in regions
+    ]
     medians = say("figures.trend.medians", lang, regions=regions_named, count=len(regions))
     caption = say(
-        "figures.trend.caption", lang, name=name, first=years.min(), last=years.max(), medians=medians
+        "figures.trend.caption",
+        lang,
+        name=name,
+        first=years.min(),
+        last=years.max(),
+        medians=medians,
     )
     if mark_year:
         caption += " " + say("figures.trend.marked", lang, year=mark_year)

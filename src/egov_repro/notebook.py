@@ -35,9 +35,14 @@ def glue_values(**values) -> None:
 
 def glue_both(fn, *args, **kwargs) -> dict:
     """Glue ``fn(..., lang="en")`` under its keys and ``fn(..., lang="id")`` under the same
-    keys with ``_id`` appended, from one execution; returns both dicts' glued values."""
-    english = fn(*args, lang="en", **kwargs)
-    indonesian = fn(*args, lang="id", **kwargs)
+    keys with ``_id`` appended, from one execution; returns both dicts' glued values. A
+    finding (``findings.finding``) computes its facts once and renders them twice."""
+    if hasattr(fn, "facts"):
+        facts = fn.facts(*args, **kwargs)
+        english, indonesian = fn.render(facts, "en"), fn.render(facts, "id")
+    else:
+        english = fn(*args, lang="en", **kwargs)
+        indonesian = fn(*args, lang="id", **kwargs)
     if set(english) != set(indonesian):
         raise ValueError(f"{fn.__name__} gives different keys in English and Indonesian.")
     both = {**english, **{f"{key}_id": value for key, value in indonesian.items()}}

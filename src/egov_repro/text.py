@@ -91,7 +91,9 @@ def ordinal(n: int, lang: str = "en") -> str:
 def rank_phrase(n: int, lang: str = "en") -> str:
     """world rank 77 / peringkat ke-77 dunia (as the Indonesian press and government
     write it)."""
-    return f"world rank {int(n)}" if check_language(lang) == "en" else f"peringkat ke-{int(n)} dunia"
+    return (
+        f"world rank {int(n)}" if check_language(lang) == "en" else f"peringkat ke-{int(n)} dunia"
+    )
 
 
 def join_and(items, lang: str = "en") -> str:
