@@ -23,7 +23,7 @@ from egov_repro import (
     tables,
     text,
 )
-from egov_repro.labels import LABELS, TERMS
+from egov_repro.labels import LABEL_KEYS, TERMS, label
 from egov_repro.notebook import FigureBlock
 
 ENGLISH_VERDICT_WORDS = re.compile(
@@ -49,7 +49,11 @@ ENGLISH_VERDICT_WORDS = re.compile(
         (lambda lang: text.ordinal(12, lang), "12th", "ke-12"),
         (lambda lang: text.ordinal(23, lang), "23rd", "ke-23"),
         (lambda lang: text.rank_phrase(77, lang), "world rank 77", "peringkat ke-77 dunia"),
-        (lambda lang: text.join_and(["a", "b", "c"], lang), "a, b and c", "a, b, dan c"),
+        # CLDR's lists (Babel): the serial comma in both languages.
+        (lambda lang: text.join_and(["a", "b", "c"], lang), "a, b, and c", "a, b, dan c"),
+        (lambda lang: text.number(0.39775, 4, lang), "0.3978", "0,3978"),
+        (lambda lang: text.number(1234567.891, 2, lang), "1,234,567.89", "1.234.567,89"),
+        (lambda lang: text.signed(-0.00001, 4, lang), "\u22120.0000", "\u22120,0000"),
         (lambda lang: text.join_and(["a", "b"], lang), "a and b", "a dan b"),
         (lambda lang: text.join_and(["a"], lang), "a", "a"),
         (lambda lang: text.join_and([], lang), "", ""),
@@ -83,8 +87,14 @@ def test_the_vocabulary_gives_each_index_one_indonesian_name_beside_the_uns():
     assert TERMS["verdict:partly"]["id"] == "sebagian benar"
     # The figure labels use the vocabulary, not an older translation.
     for key in ("egdi", "osi", "hci", "tii"):
-        assert LABELS[key if key != "egdi" else "egdi_long"] == TERMS[key]
-    assert not any("Pembangunan" in v["id"] or "Modal Manusia" in v["id"] for v in LABELS.values())
+        assert label(key if key != "egdi" else "egdi_long", "id") == TERMS[key]["id"]
+    assert not any(
+        "Pembangunan" in label(key, "id", region="r", year=1, country="c", first=1, last=2,
+                               years="y", n=1)
+        or "Modal Manusia" in label(key, "id", region="r", year=1, country="c", first=1,
+                                    last=2, years="y", n=1)
+        for key in LABEL_KEYS
+    )  # fmt: skip
 
 
 # --- the audit ------------------------------------------------------------------------

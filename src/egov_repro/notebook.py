@@ -14,6 +14,9 @@ from egov_repro.text import bilingual, shown
 from egov_repro.words.catalogue import say
 from egov_repro.words.languages import LANGUAGES
 
+# The link to the figure in the other language, as each edition names it.
+LINK_TO = {"en": "notebook.link_to_english", "id": "notebook.link_to_indonesian"}
+
 
 def glue_values(**values) -> None:
     """Glue each value without displaying it: numbers as plain Python numbers (for
@@ -87,7 +90,7 @@ class FigureBlock:
             other_lang = _figure_lang(other)
             links.append(
                 f'<a href="{self.href(other.id, "svg")}" hreflang="{other_lang}">'
-                f"{escape(say('notebook.other_edition.' + other_lang, lang))}</a>"
+                f"{escape(say(LINK_TO[other_lang], lang))}</a>"
             )
         chapter = f.chapter.removeprefix("chapters/").removesuffix(".ipynb")
         title_link = (
