@@ -56,28 +56,26 @@ def whole(n, lang: str = "en") -> str:
     return format_decimal(int(n), "#,##0", locale=LOCALES[check_language(lang)])
 
 
-NUMBER_WORDS = {
-    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    "id": (
-        "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-        "sembilan", "sepuluh",
-    ),
-}  # fmt: skip
+# The counts a sentence writes in words (words/messages/common.toml, "common.number.*").
+NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+)  # fmt: skip
 
 
 def in_words(n: int, lang: str = "en") -> str:
     """A small count in words (three / tiga), as prose writes it and as a sentence must
     begin; from 11 on, digits (``whole``)."""
+    from egov_repro.words.catalogue import say  # the catalogue formats with this module
+
     n = int(n)
-    return NUMBER_WORDS[check_language(lang)][n] if 0 <= n <= 10 else whole(n, lang)
-
-
-PERCENT_WORD = {"en": "percent", "id": "persen"}
+    return say("common.number." + NUMBER_WORDS[n], lang) if 0 <= n <= 10 else whole(n, lang)
 
 
 def percent(value, decimals: int = 2, lang: str = "en") -> str:
     """``value`` already in percent: 71.60 percent / 71,60 persen."""
-    return f"{number(value, decimals, lang)} {PERCENT_WORD[lang]}"
+    from egov_repro.words.catalogue import say
+
+    return say("common.percent", lang, value=number(value, decimals, lang))
 
 
 def ordinal(n: int, lang: str = "en") -> str:
@@ -91,9 +89,9 @@ def ordinal(n: int, lang: str = "en") -> str:
 def rank_phrase(n: int, lang: str = "en") -> str:
     """world rank 77 / peringkat ke-77 dunia (as the Indonesian press and government
     write it)."""
-    return (
-        f"world rank {int(n)}" if check_language(lang) == "en" else f"peringkat ke-{int(n)} dunia"
-    )
+    from egov_repro.words.catalogue import say
+
+    return say("common.world_rank", lang, n=int(n))
 
 
 def join_and(items, lang: str = "en") -> str:
