@@ -571,12 +571,14 @@ def _dataset_facts(ties_year: int = paper.SURVEY_YEAR, data_dir=None) -> dict:
 def dataset(facts: dict, lang: str) -> dict:
     """Chapter 01: the data package in numbers (version, editions, rows, countries, the
     flagged values), the median rule and the shared ranks of ``ties_year``."""
-    counts = ("n_editions", "n_rows", "n_countries", "not_surveyed", "zero_missing", "above_one")
+    counts = ("n_editions", "n_rows", "n_countries")
+    flagged = ("not_surveyed", "zero_missing", "above_one")
     return {
         "version": facts["version"],
         **{key: whole(facts[key], lang) for key in counts},
         "first": str(facts["first"]),
         "last": str(facts["last"]),
+        **{key: whole(facts[key], lang) for key in flagged},
         "hci_bound": number(facts["hci_bound"], 1, lang),
         "median_rule": _median_rule(facts["median_rule"], lang),
         **rank_ties.render(facts["ties"], lang),
