@@ -52,11 +52,6 @@ def finding(facts):
     return wrap
 
 
-def _scope(region: str) -> str:
-    """How a sentence names a region's countries: the world's, or a region's."""
-    return "world" if region == "world" else "region"
-
-
 # --- chapter 02: where the focus country stands -----------------------------------------
 
 
@@ -100,10 +95,10 @@ def ranking(facts: dict, lang: str) -> dict:
     where = region_phrase(facts["region"], lang)
     out = {"n_countries": whole(facts["n"], lang), "year": str(facts["year"]), "region_name": where}
     case = "findings.ranking.absent." if facts["place"] is None else "findings.ranking.focus."
-    name = names[facts["focus"]]
-    out["focus_sentence"] = say(
-        case + _scope(facts["region"]), lang, **facts, name=name, where=where
-    )
+    case += (
+        "world" if facts["region"] == "world" else "region"
+    )  # the world's countries, or a region's
+    out["focus_sentence"] = say(case, lang, **facts, name=names[facts["focus"]], where=where)
     ends = {"top": names[facts["top"]], "bottom": names[facts["bottom"]]}
     out["leader_sentence"] = say("findings.ranking.leader", lang, **{**facts, **ends})
     out["omission_sentence"] = _omission(facts, names, lang)
