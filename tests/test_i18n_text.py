@@ -371,3 +371,25 @@ def test_the_landing_names_the_weakest_component_then_and_now(lang):
 
     values = findings.intro(lang=lang)
     assert (values["weakest_then"], values["weakest_now"]) == ("TII", "HCI")
+
+
+def test_a_chapter_table_is_named_in_both_languages_from_the_catalogue():
+    assert tables.named("changes", base=2022, year=2024) == {
+        "en": "Indonesia's indices and world rank, 2022 and 2024",
+        "id": "Indeks dan peringkat dunia Indonesia, 2022 dan 2024",
+    }
+    with pytest.raises(ValueError, match="Unknown table name 'nope'. Valid: coverage, figure1"):
+        tables.named("nope")
+
+
+def test_an_alphabetical_table_follows_each_editions_own_names():
+    """Issue 26: chapter 08's table runs Brunei, Filipina, Indonesia, Kamboja in the
+    Indonesian edition, not in the English names' order; a ranking keeps its order."""
+    figure = figures.components_figure((2022, 2024), lang="en")
+    wide = tables.for_people(tables.components_wide(figure.table), "t", drop=["iso3"])
+    english = [row[0] for row in wide.rows("en")]
+    indonesian = [row[0] for row in wide.rows("id")]
+    assert english[:3] == ["Brunei Darussalam", "Cambodia", "Indonesia"]
+    assert indonesian[:4] == ["Brunei Darussalam", "Filipina", "Indonesia", "Kamboja"]
+    ranking = tables.for_people(figures.figure1(lang="en").table, "t")
+    assert [r[2] for r in ranking.rows("id")][:2] == ["Singapura", "Malaysia"]

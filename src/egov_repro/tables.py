@@ -17,7 +17,7 @@ import pandas as pd
 from egov_repro.labels import has_label, label
 from egov_repro.names import display_names
 from egov_repro.text import MINUS, bilingual, number, signed
-from egov_repro.words.catalogue import say
+from egov_repro.words.catalogue import say, say_all
 from egov_repro.words.languages import LANGUAGES as LANGS
 from egov_repro.words.languages import check_language
 
@@ -107,6 +107,21 @@ def _cell(column: str, value, row: pd.Series, lang: str = "en") -> str:
     if column == "component":
         return str(value).upper()
     return str(value)
+
+
+# The tables the chapters show, each named by the catalogue (tables.label.<name>).
+TABLE_NAMES = (
+    "coverage", "figure1", "figure2", "figure3", "latest_ranking", "changes", "components",
+    "sensitivity", "profile",
+)  # fmt: skip
+
+
+def named(name: str, **facts) -> dict[str, str]:
+    """A chapter table's name in both languages (what a screen reader announces for its
+    box), from the catalogue: ``for_people(frame, named("coverage"))``."""
+    if name not in TABLE_NAMES:
+        raise ValueError(f"Unknown table name {name!r}. Valid: {', '.join(TABLE_NAMES)}.")
+    return say_all("tables.label." + name, **facts)
 
 
 def _labels(label) -> dict[str, str]:
