@@ -378,7 +378,7 @@ def test_a_chapter_table_is_named_in_both_languages_from_the_catalogue():
         "en": "Indonesia's indices and world rank, 2022 and 2024",
         "id": "Indeks dan peringkat dunia Indonesia, 2022 dan 2024",
     }
-    with pytest.raises(ValueError, match="Unknown table name 'nope'. Valid: coverage, figure1"):
+    with pytest.raises(ValueError, match=r"Unknown table name 'nope'\. Valid: coverage, figure1"):
         tables.named("nope")
 
 
