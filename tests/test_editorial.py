@@ -137,7 +137,7 @@ def test_the_landing_account_comes_from_the_catalogue_and_the_audit(data_copy):
     said = findings.landing(records)
     assert "Figure 2 of the paper" in said["figures_sentence"]
     assert "the numbers printed in the paper's own text" in said["figures_sentence"]
-    assert "Figures 4-6 of the paper" in said["figures_sentence"]
+    assert "Figures 4–6 of the paper" in said["figures_sentence"]
     assert "not rebuilt" in said["figures_sentence"]
     assert "12 of 16 can be checked" in said["scope_sentence"]
     # A primary PeGI table in the data changes what the page says about Figure 2.
@@ -172,6 +172,10 @@ def test_change_table_prints_ranks_as_whole_numbers_and_says_which_way():
     changes = analysis.component_changes(load_egdi(), "IDN", 2022, 2024)
     rows = {r[0]: r for r in tables.for_people(changes, "changes").rows()}
     assert rows["World rank"][1:] == ["77", "64", "\u221213 (13 places better)"]
+    # The columns are the two editions compared, in both languages (issue 26).
+    table = tables.for_people(changes, "changes")
+    assert table.headers("en") == ["Measure", "2022", "2024", "Change"]
+    assert table.headers("id") == ["Ukuran", "2022", "2024", "Perubahan"]
 
 
 def test_no_table_header_is_a_slug_or_a_title_cased_acronym():
