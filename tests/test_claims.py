@@ -359,11 +359,13 @@ def test_the_generated_sentences_read_as_a_researcher_writes(records):
     direction of a change said in words; one "dan" per list; Kominfo (kini Komdigi)."""
     by_id = {r["id"]: r for r in claims.audit(lang="id")}
     assert records["region-leader"]["data_says"] == "Singapore first in all 11 editions, 2003–2022"
-    assert "in all 11 editions, from 2003 to 2022. In 2022, its EGDI (0.9133)" in (
-        records["region-leader"]["explanation"]
+    assert (
+        "in all 11 editions, from 2003 to 2022. In 2022, its EGDI (0.9133)"
+        in (records["region-leader"]["explanation"])
     )
-    assert "pada semua 11 edisi, dari 2003 hingga 2022. Pada 2022, EGDI-nya (0,9133)" in (
-        by_id["region-leader"]["explanation"]
+    assert (
+        "pada semua 11 edisi, dari 2003 hingga 2022. Pada 2022, EGDI-nya (0,9133)"
+        in (by_id["region-leader"]["explanation"])
     )
     assert by_id["rise"]["paper_says"] == "naik 11 tingkat dari 2021 ke 2022"
     assert by_id["rise"]["data_says"] == (
@@ -380,8 +382,12 @@ def test_the_generated_sentences_read_as_a_researcher_writes(records):
         "Peringkat dunia Indonesia sebelum 2022 adalah ke-88, yaitu pada 2021."
     )
     assert by_id["success-and-failure-countries"]["claim"].count(" dan ") == 2
-    assert ", tetapi gagal di Mozambik dan Uganda." in by_id["success-and-failure-countries"]["claim"]
-    assert by_id["success-and-failure-countries"]["data_says"].endswith("; Palestina tidak disurvei")
+    assert (
+        ", tetapi gagal di Mozambik dan Uganda." in by_id["success-and-failure-countries"]["claim"]
+    )
+    assert by_id["success-and-failure-countries"]["data_says"].endswith(
+        "; Palestina tidak disurvei"
+    )
     assert by_id["sea-place-latest"]["explanation"].endswith(
         "Indonesia naik dari urutan ke-5 pada 2022 ke urutan ke-4 pada 2024."
     )
@@ -394,8 +400,9 @@ def test_the_generated_sentences_read_as_a_researcher_writes(records):
     for key in ("provinces-unit-2016", "rank-2020-to-2022"):
         assert by_id[key]["explanation"].count("Kominfo (kini Komdigi)") == 1, key
         assert records[key]["explanation"].count("Kominfo (now Komdigi)") == 1, key
-    assert "Pemeringkatan E-Government Indonesia (PeGI) yang diselenggarakan Kominfo" in (
-        by_id["provinces-unit-2016"]["explanation"]
+    assert (
+        "Pemeringkatan E-Government Indonesia (PeGI) yang diselenggarakan Kominfo"
+        in (by_id["provinces-unit-2016"]["explanation"])
     )
 
 
@@ -410,10 +417,7 @@ def test_the_indonesian_records_follow_the_indonesian_conventions():
         "Abstrak; “Hasil dan Pembahasan”, subbagian pertama, paragraf sesudah Gambar 1"
     )
     assert by_id["portals-rated-very-good"]["where"].endswith("paragraf kedua sesudah Gambar 4–6")
-    assert (
-        by_id["region-leader"]["data_says"]
-        == "Singapura pertama pada semua 11 edisi, 2003–2022"
-    )
+    assert by_id["region-leader"]["data_says"] == "Singapura pertama pada semua 11 edisi, 2003–2022"
     assert by_id["provinces-unit-2016"]["paper_says"] == "2,62–3,39 persen"
     assert "Indeks Layanan Daring (OSI)" in by_id["portals-rated-very-good"]["explanation"]
     assert by_id["places-6-to-10"]["explanation"].startswith(

@@ -25,6 +25,7 @@ from egov_repro import (
 )
 from egov_repro.labels import LABEL_KEYS, TERMS, label
 from egov_repro.notebook import FigureBlock
+from egov_repro.words import catalogue
 
 ENGLISH_VERDICT_WORDS = re.compile(
     r"\b(confirmed|partly|differs|unverifiable|contradicted|checkable)\b", re.I
@@ -43,12 +44,13 @@ ENGLISH_VERDICT_WORDS = re.compile(
         (lambda lang: text.whole(77, lang), "77", "77"),
         (lambda lang: text.signed(0.22484, 4, lang), "+0.2248", "+0,2248"),
         (lambda lang: text.signed(-0.01, 4, lang), "\u22120.0100", "\u22120,0100"),
-        (lambda lang: text.percent(37.64, 2, lang), "37.64 percent", "37,64 persen"),
+        (lambda lang: catalogue.percent(37.64, 2, lang), "37.64 percent", "37,64 persen"),
+        (lambda lang: catalogue.in_words(4, lang), "four", "empat"),
+        (lambda lang: catalogue.in_words(12, lang), "12", "12"),
         (lambda lang: text.ordinal(77, lang), "77th", "ke-77"),
         (lambda lang: text.ordinal(1, lang), "1st", "ke-1"),
         (lambda lang: text.ordinal(12, lang), "12th", "ke-12"),
         (lambda lang: text.ordinal(23, lang), "23rd", "ke-23"),
-        (lambda lang: text.rank_phrase(77, lang), "world rank 77", "peringkat ke-77 dunia"),
         # CLDR's lists (Babel): the serial comma in both languages.
         (lambda lang: text.join_and(["a", "b", "c"], lang), "a, b, and c", "a, b, dan c"),
         (lambda lang: text.number(0.39775, 4, lang), "0.3978", "0,3978"),

@@ -63,11 +63,6 @@ def test_the_indonesian_sheet_holds_the_report_with_the_books_values(sheets):
     assert "[explore.word.hint] Ketik sebagian nama atau kode ISO" in sheet
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the findings' and the audit's sentences reach the catalogue on the W1/W2 "
-    "branches (issue 27); at their merge this passes and the marker goes",
-)
 def test_the_indonesian_sheet_holds_the_findings_with_the_books_values(sheets):
     sheet = sheets["id"]
     ranking = sheet.split("## Bab 2:")[1].split("## Bab 3:")[0]

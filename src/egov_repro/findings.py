@@ -28,8 +28,8 @@ from egov_repro.figures import (
 )
 from egov_repro.names import display_names
 from egov_repro.regions import SOUTHEAST_ASIA, paper_chart_omissions, region_members
-from egov_repro.text import in_words, join_and, number, signed, whole
-from egov_repro.words.catalogue import say
+from egov_repro.text import join_and, number, signed, whole
+from egov_repro.words.catalogue import in_words, say
 from egov_repro.words.languages import check_language
 
 # The provinces on Java (Figure 2's "on Java" count), by ISO 3166-2 code.

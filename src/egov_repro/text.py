@@ -56,28 +56,6 @@ def whole(n, lang: str = "en") -> str:
     return format_decimal(int(n), "#,##0", locale=LOCALES[check_language(lang)])
 
 
-# The counts a sentence writes in words (words/messages/common.toml, "common.number.*").
-NUMBER_WORDS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-)  # fmt: skip
-
-
-def in_words(n: int, lang: str = "en") -> str:
-    """A small count in words (three / tiga), as prose writes it and as a sentence must
-    begin; from 11 on, digits (``whole``)."""
-    from egov_repro.words.catalogue import say  # the catalogue formats with this module
-
-    n = int(n)
-    return say("common.number." + NUMBER_WORDS[n], lang) if 0 <= n <= 10 else whole(n, lang)
-
-
-def percent(value, decimals: int = 2, lang: str = "en") -> str:
-    """``value`` already in percent: 71.60 percent / 71,60 persen."""
-    from egov_repro.words.catalogue import say
-
-    return say("common.percent", lang, value=number(value, decimals, lang))
-
-
 def ordinal(n: int, lang: str = "en") -> str:
     """1st, 2nd, 3rd, 4th, 11th, 21st / ke-1, ke-2, ke-11."""
     if check_language(lang) == "id":
@@ -86,24 +64,10 @@ def ordinal(n: int, lang: str = "en") -> str:
     return f"{n}{suffix}"
 
 
-def rank_phrase(n: int, lang: str = "en") -> str:
-    """world rank 77 / peringkat ke-77 dunia (as the Indonesian press and government
-    write it)."""
-    from egov_repro.words.catalogue import say
-
-    return say("common.world_rank", lang, n=int(n))
-
-
 def join_and(items, lang: str = "en") -> str:
     """CLDR's list: 'a', 'a and b', 'a, b, and c' / 'a', 'a dan b', 'a, b, dan c'."""
     items = [str(i) for i in items]
     return format_list(items, locale=LOCALES[check_language(lang)]) if items else ""
-
-
-def pick(lang: str, en: str, id: str) -> str:
-    """The sentence of ``lang`` from its two versions, written side by side (the modules
-    not yet on the message catalogues)."""
-    return en if check_language(lang) == "en" else id
 
 
 def shown(lang: str | None = None) -> tuple[str, ...]:

@@ -11,10 +11,27 @@ messages it did not render are listed at the end, so nothing hides from the edit
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from egov_repro import (
+    analysis,
+    bibstyle,
+    claims,
+    datasets,
+    editions,
+    explore,
+    figures,
+    findings,
+    load_egdi,
+    paper,
+    paths,
+    pdf,
+    region_members,
+    report,
+)
+from egov_repro.notebook import FigureBlock
+from egov_repro.tables import components_wide, for_people
 from egov_repro.words import catalogue
 from egov_repro.words.catalogue import say
 from egov_repro.words.languages import NAMES, check_language
@@ -40,8 +57,6 @@ def _closing_figures() -> Iterator[list]:
 def _figure_words(make: Callable, lang: str, table_label=None, drop=()):
     """A figure's caption, alt text and page block, and the table shown beside it;
     returns the figure's table (what the chapter's findings read)."""
-    from egov_repro.notebook import FigureBlock
-    from egov_repro.tables import for_people
 
     with _closing_figures() as made:
         figure = make(lang)
@@ -53,42 +68,35 @@ def _figure_words(make: Callable, lang: str, table_label=None, drop=()):
 
 
 def _intro(lang: str) -> None:
-    from egov_repro import figures, findings
 
     findings.intro(lang=lang)
     _figure_words(lambda code: figures.figure1(lang=code), lang)
 
 
 def _data(lang: str) -> None:
-    from egov_repro import datasets, findings
-    from egov_repro.tables import for_people
 
     for_people(datasets.coverage(), LABEL, lang=lang).html(lang)
     findings.dataset(lang=lang)
 
 
 def _ranking(lang: str) -> None:
-    from egov_repro import figures, findings, paper
 
     _figure_words(lambda code: figures.figure1(lang=code), lang, LABEL, drop=["country"])
     findings.ranking(paper.SURVEY_YEAR, "southeast-asia", paper.FOCUS, lang=lang)
 
 
 def _provinces(lang: str) -> None:
-    from egov_repro import figures, findings
 
     findings.provinces(_figure_words(figures.figure2, lang, LABEL), lang=lang)
 
 
 def _trend(lang: str) -> None:
-    from egov_repro import figures, findings, paper
 
     table = _figure_words(lambda code: figures.figure3(lang=code), lang, LABEL, ["iso3", "country"])
     findings.trend(table, paper.SURVEY_YEAR, "southeast-asia", paper.FOCUS, lang=lang)
 
 
 def _report(lang: str) -> None:
-    from egov_repro import claims, findings, report
 
     records = claims.audits()
     report.verdict_scale_html()
@@ -99,8 +107,6 @@ def _report(lang: str) -> None:
 
 
 def _latest(lang: str) -> None:
-    from egov_repro import analysis, datasets, figures, findings, load_egdi, paper
-    from egov_repro.tables import for_people
 
     year = datasets.latest_edition()
     baseline = paper.SURVEY_YEAR
@@ -121,14 +127,11 @@ def _latest(lang: str) -> None:
 
 
 def _components(lang: str) -> None:
-    from egov_repro import datasets, figures, findings, paper
-    from egov_repro.tables import components_wide, for_people
 
     years = (paper.SURVEY_YEAR, datasets.latest_edition())
     with _closing_figures() as made:
         figure = figures.components_figure(years, lang=lang)
         made.append(figure)
-        from egov_repro.notebook import FigureBlock
 
         FigureBlock(figure, lang=lang).render(lang)
         for_people(components_wide(figure.table), LABEL, drop=["iso3"], lang=lang).html(lang)
@@ -136,8 +139,6 @@ def _components(lang: str) -> None:
 
 
 def _sensitivity(lang: str) -> None:
-    from egov_repro import analysis, findings, load_egdi, paper, region_members
-    from egov_repro.tables import for_people
 
     definitions = ["asean-10", "southeast-asia", "paper-figure-1", "asean"]
     year = paper.SURVEY_YEAR
@@ -149,26 +150,22 @@ def _sensitivity(lang: str) -> None:
 
 
 def _profile(lang: str) -> None:
-    from egov_repro import figures, findings, paper
 
     profile = lambda code: figures.profile_figure(paper.FOCUS, code)  # noqa: E731
     findings.profile(_figure_words(profile, lang, LABEL, ["iso3", "country"]), lang=lang)
 
 
 def _explorer(lang: str) -> None:
-    from egov_repro import explore
 
     explore.interface_words(lang)
 
 
 def _references(lang: str) -> None:
-    from egov_repro import bibstyle
 
     bibstyle.reference_words(lang)
 
 
 def _interface(lang: str) -> None:
-    from egov_repro import editions, paths, pdf
 
     editions.interface_words(lang)
     pdf.cover_words(lang)
@@ -200,24 +197,12 @@ PAGES: dict[str, Callable[[str], None]] = {
 # Modules that render words when imported (their tables): imported before the
 # recording, so that those words count for the page that uses them, not for the
 # first page that happens to import them.
-IMPORTED_FIRST = (
-    "bibstyle",
-    "claims",
-    "editions",
-    "explore",
-    "figures",
-    "findings",
-    "pdf",
-    "report",
-)
 
 
 def sheet(lang: str) -> dict[str, list[tuple[str, str]]]:
     """(message key, text) of every message each page renders in ``lang``, in order,
     each once per page."""
     check_language(lang)
-    for name in IMPORTED_FIRST:
-        importlib.import_module(f"egov_repro.{name}")
     pages: dict[str, list[tuple[str, str]]] = {}
     for page, calls in PAGES.items():
         with catalogue.recording() as log:

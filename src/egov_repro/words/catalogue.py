@@ -34,7 +34,7 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date
 
-from egov_repro.text import in_words, join_and, number, ordinal, percent, signed, whole
+from egov_repro.text import join_and, number, ordinal, signed, whole
 from egov_repro.words.languages import LANGUAGES, LOCALES, check_language
 
 MESSAGES_DIR = Path(__file__).parent / "messages"
@@ -44,6 +44,25 @@ DATE_PATTERN = "d MMMM y"  # 6 December 2026 / 6 Desember 2026
 
 class MessageError(LookupError):
     """A message that is missing, malformed, or rendered without a value it needs."""
+
+
+# The counts a sentence writes in words ("common.number.<word>").
+NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+)  # fmt: skip
+
+
+def in_words(n: int, lang: str = "en") -> str:
+    """A small count in words (three / tiga), as prose writes it and as a sentence must
+    begin; from 11 on, digits (``text.whole``). Here, not in ``text``: the words are
+    messages."""
+    n = int(n)
+    return say("common.number." + NUMBER_WORDS[n], lang) if 0 <= n <= 10 else whole(n, lang)
+
+
+def percent(value, decimals: int = 2, lang: str = "en") -> str:
+    """``value`` already in percent: 71.60 percent / 71,60 persen."""
+    return say("common.percent", lang, value=number(value, decimals, lang))
 
 
 def _date(value, lang: str) -> str:
