@@ -77,7 +77,7 @@ def hyphen_ranges(text: str) -> list[str]:
     """Ranges between two numbers written with a hyphen ("4-6", "2012-2014"), not an en
     dash. Standard names (ISO 3166-1), dates (2026-12-07), versions and codes are not
     ranges."""
-    text = re.sub(r"\bISO \d+-\d+", " ", text)
+    text = re.sub(r"\b(?:ISO|ISSN|e-ISSN|p-ISSN):? \d+-\d+", " ", text)
     pattern = r"(?<![\w.,/:–-])\d{1,4}-\d{1,4}(?![\w/:–-]|[.,]\d)"
     return re.findall(pattern, text)
 
@@ -160,7 +160,7 @@ def test_the_range_rule_finds_hyphens_between_numbers():
     assert hyphen_ranges("Gambar 4-6 dan tahun 2012-2014") == ["4-6", "2012-2014"]
     assert hyphen_ranges("berskala 0-1.") == ["0-1"]
     assert hyphen_ranges("Gambar 4–6, 2003–2024, ISO 3166-1, ASEAN-10, ke-77") == []
-    assert hyphen_ranges("dibuat 2026-12-07, versi 0.11-2") == []
+    assert hyphen_ranges("dibuat 2026-12-07, versi 0.11-2, ISSN 2722-2853") == []
 
 
 def test_the_date_rule_finds_dates_not_in_cldrs_long_form():
@@ -318,7 +318,7 @@ def test_the_glossary_tells_the_indices_and_ministries_apart(built_book):
     indonesian = " ".join(prose_of((html / "id" / "glossary.html").read_text(encoding="utf-8")).split())
     english = " ".join(prose_of((html / "glossary.html").read_text(encoding="utf-8")).split())
     assert "bukan Indeks Modal Manusia" in indonesian and "Indeks Pembangunan Manusia (IPM)" in indonesian
-    assert "World Bank's Human Capital Index" in english and "Indeks Pembangunan Manusia" in english
+    assert "World Bank" in english and "Indeks Modal Manusia" in english and "Indeks Pembangunan Manusia" in english
     assert "Indeks SPBE" in indonesian and "Indeks SPBE" in english
     assert "Komunikasi dan Digital (Komdigi)" in indonesian and "October 2024" in english
 
@@ -367,7 +367,7 @@ def id_pdf_text(built_book, tmp_path_factory) -> str:
     lines = [
         line
         for line in body.splitlines()
-        if not re.match(r"\s*(?:\$|make |git |\.\./|\.venv/|cd |from |import |[a-z_]+ = )", line)
+        if not re.match(r"\s*(?:\$|make |git |\.\./|\.venv/|cd |from |import |@\w+\{|[a-z_]+\s*=\s)", line)
     ]
     return "\n".join(lines)
 
@@ -395,9 +395,7 @@ def test_the_copy_button_speaks_indonesian_before_and_after_a_copy(built_book):
 
     html = built_book / "_build" / "html"
     with chromium_browser() as browser:
-        context = browser.new_context()
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin="null")
-        tab = context.new_page()
+        tab = browser.new_page()
         tab.goto((html / "id" / "intro.html").as_uri(), wait_until="load")
         button = tab.locator(".copybtn").first
         assert button.get_attribute("data-tooltip") == "Salin"
