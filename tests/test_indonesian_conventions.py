@@ -299,6 +299,8 @@ def test_every_chapter_title_is_capitalised_the_same_after_its_colon(built_book)
 def test_every_table_on_an_indonesian_page_has_a_caption(built_book):
     found = []
     for page in id_pages(built_book):
+        if page.name == "genindex.html":
+            continue  # the index's layout tables hold no data
         html = page.read_text(encoding="utf-8")
         article = re.search(r"<article\b.*</article>", html, re.S)
         found += [(page.name, t) for t in tables_without_caption(article.group(0) if article else "")]
