@@ -37,7 +37,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from egov_repro.book import BOOK_FILES, notebooks
+from egov_repro.bookfiles import BOOK_FILES, notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

@@ -25,7 +25,7 @@ from pathlib import Path
 import lighthouse
 
 from egov_repro import maintain
-from egov_repro.book import BOOK_FILES
+from egov_repro.bookfiles import BOOK_FILES
 from egov_repro.site import serve
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from egov_repro.book import BOOK_FILES
+from egov_repro.bookfiles import BOOK_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -35,6 +35,9 @@ LONGEST_FIRST = [
     "test_site_audit.py", "test_pdf.py",
 ]  # fmt: skip
 SPREAD = {"test_figures.py", "test_notebooks.py"}
+# Files that share a session fixture too costly to make twice run on one worker, as one
+# unit: both PDF files read the same two prints (``book_prints``).
+TOGETHER = {"test_pdf_layout.py": "test_pdf.py"}
 
 
 @pytest.hookimpl(optionalhook=True)  # a run without xdist (-p no:xdist) has no such hook
@@ -48,8 +51,10 @@ def pytest_xdist_make_scheduler(config, log):
 
     class ByFileSpreadingSome(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            file = nodeid.split("::", 1)[0]
-            return nodeid if Path(file).name in SPREAD else file
+            file = Path(nodeid.split("::", 1)[0])
+            if file.name in TOGETHER:
+                return str(file.with_name(TOGETHER[file.name]))
+            return nodeid if file.name in SPREAD else str(file)
 
     # The order is LONGEST_FIRST's (pytest_collection_modifyitems): xdist must not sort
     # the files by their number of tests instead (what --no-loadscope-reorder says).
@@ -219,6 +224,46 @@ def copy_built(built: Path, target: Path) -> Path:
     record of the build), for tests that change it: a copy instead of another build."""
     shutil.copytree(built, target, symlinks=True)
     return target
+
+
+PRINT_EPOCH = "1764547200"  # 2025-12-01 00:00 UTC: the copy is not a git checkout
+
+
+@pytest.fixture(scope="session")
+def book_prints(built_book, tmp_path_factory):
+    """Two prints of the session's book, both editions (`egov-repro pdf`), from a copy of
+    its build (a print writes into the site's pdf/ folder): (project, {lang: [first,
+    second]}). The second print only proves that prints are byte-identical. Made once:
+    tests/test_pdf.py and tests/test_pdf_layout.py run on one worker (``TOGETHER``)."""
+    from egov_repro import pdf
+
+    missing = [tool for tool in ("pdffonts", "pdftotext", "pdfimages") if not shutil.which(tool)]
+    reason = f"poppler-utils ({', '.join(missing)}) missing" if missing else ""
+    if not reason and pdf.missing_printer():
+        reason = "no Chromium: " + pdf.missing_printer()
+    if reason:
+        if IN_CI:
+            pytest.fail(f"CI=true but {reason}: .ci/run installs it")
+        pytest.skip(reason)
+    project = copy_built(built_book, tmp_path_factory.mktemp("pdf") / "project")
+    files: dict[str, list[Path]] = {"en": [], "id": []}
+    for name in ("first", "second"):
+        out = tmp_path_factory.mktemp(name)
+        env = {**project_env(), "SOURCE_DATE_EPOCH": PRINT_EPOCH}
+        result = subprocess.run(
+            [sys.executable, "-m", "egov_repro", "pdf", "--out", str(out)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+        assert result.stdout.split("\n")[:-1] == [
+            f"wrote {out / f'egov-repro-{lang}.pdf'}" for lang in files
+        ]
+        for lang, found in files.items():
+            found.append(out / f"egov-repro-{lang}.pdf")
+    return project, files
 
 
 def build(project: Path) -> subprocess.CompletedProcess:

@@ -342,7 +342,7 @@ def test_pre_executed_outputs_equal_a_new_kernels(book, tmp_path):
     import nbformat
     from jupyter_cache import get_cache
 
-    from egov_repro.book import notebooks
+    from egov_repro.bookfiles import notebooks
 
     project, _ = book
     shutil.copytree(project / "_build" / ".jupyter_cache", tmp_path / "cache")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from egov_repro.book import STAMP, cache_settings, dependencies, fingerprint, invalidate
+from egov_repro.bookfiles import cache_settings, dependencies
+from egov_repro.cachekey import STAMP, fingerprint, invalidate
 
 from conftest import copy_project
 

@@ -189,7 +189,7 @@ def test_the_success_and_failure_explanation_gives_our_comparison_as_context(rec
     assert "Palestine is not in the UN survey" in r["explanation"]
 
 
-def test_follow_ups_carry_no_verdict_on_the_paper():
+def test_follow_ups_carry_no_verdict_on_the_paper(records):
     """`egov-repro claims --json`: a follow-up asks the paper's question of newer data;
     it shows the paper's edition beside the newest and whether the value changed."""
     result = subprocess.run(
@@ -201,13 +201,16 @@ def test_follow_ups_carry_no_verdict_on_the_paper():
     printed = {r["id"]: r for r in json.loads(result.stdout)}
     for key in ("sea-place-latest", "weakest-component-latest"):
         r = printed[key]
-        assert r["source"] == "follow-up"
-        assert r["verdict"] is None and r["paper_says"] is None and r["paper_value"] is None
+        assert r["source"] == "follow-up" and r["follows"] == key.removesuffix("-latest")
+        assert r["verdict"] is None and r["paper_value"] is None
         assert r["baseline"]["year"] == 2022 and isinstance(r["changed"], bool)
-        assert "The paper says" not in json.dumps(r)
+        assert records[key]["paper_says"] is None and records[key]["credited"] is None
     place = printed["sea-place-latest"]
     assert (place["baseline"]["value"], place["data_value"], place["changed"]) == (5, 4, True)
+    assert place["facts"] == {"year": 2022, "latest": LATEST, "place": 4, "then": 5,
+                              "rank": 64, "n_sea": 11, "value": 0.79911}  # fmt: skip
     assert place["related"] == ["sea-place"]
+    assert records["sea-place-latest"]["baseline"] == {"year": 2022, "says": "5th", "value": 5}
 
 
 def test_tally_counts_paper_statements_only(records):
@@ -215,8 +218,8 @@ def test_tally_counts_paper_statements_only(records):
     assert claims.counts(rows) == {"confirmed": 7, "partly": 4, "differs": 1, "unverifiable": 4}
     assert sum(claims.counts(rows).values()) == len(claims.paper_claims(rows)) == 16
     assert claims.summary_line(rows) == (
-        "16 statements of the paper checked: 7 confirmed, 4 partly right (two of them for one "
-        "slip, the year 2021), 1 differs, 4 unverifiable"
+        "16 statements of the paper checked; 7 confirmed, 4 partly right (two of them for one "
+        "slip, the year 2021), 1 differs and 4 unverifiable"
     )
 
 
@@ -326,7 +329,9 @@ def test_a_primary_pegi_table_makes_the_provinces_checkable(data_copy, records):
     assert checked["provinces-unit-2016"]["verdict"] == "differs"
 
 
-def test_cli_json_equals_audit_and_has_sources():
+def test_cli_json_prints_the_facts_the_audit_words():
+    """`claims --json` prints the facts, with no language: the records of either language
+    carry the same values and verdicts, and their sentences are worded from these facts."""
     result = subprocess.run(
         [sys.executable, "-m", "egov_repro", "claims", "--json"],
         capture_output=True,
@@ -334,8 +339,108 @@ def test_cli_json_equals_audit_and_has_sources():
         check=True,
     )
     printed = json.loads(result.stdout)
-    assert printed == json.loads(json.dumps(claims.audit()))
+    assert printed == json.loads(json.dumps(claims.statements()))
     assert all(r["source"] in ("paper", "follow-up") for r in printed)
+    assert "claim" not in printed[0] and "explanation" not in printed[0]
+    by_id = {r["id"]: r for r in printed}
+    assert by_id["rise"]["facts"]["places"] == 11 and by_id["rise"]["facts"]["previous"] == 2020
+    assert by_id["places-6-to-10"]["facts"]["left_out"] == [{"iso3": "VNM", "place": 6, "rank": 86}]
+    audits = claims.audits()
+    for lang, records in audits.items():
+        assert records == claims.audit(lang=lang)
+        for fact, record in zip(printed, json.loads(json.dumps(records)), strict=True):
+            for key in ("id", "source", "paper_value", "data_value", "verdict", "related"):
+                assert fact[key] == record[key], (lang, fact["id"], key)
+
+
+def test_the_generated_sentences_read_as_a_researcher_writes(records):
+    """The native reader's findings on the audit's sentences (issue 26, B2-B3): "all 11
+    editions", not "11 of 11"; verbs and ke- ordinals in "Menurut data" lines; the
+    direction of a change said in words; one "dan" per list; Kominfo (kini Komdigi)."""
+    by_id = {r["id"]: r for r in claims.audit(lang="id")}
+    assert records["region-leader"]["data_says"] == "Singapore first in all 11 editions, 2003–2022"
+    assert "in all 11 editions, from 2003 to 2022. In 2022, its EGDI (0.9133)" in (
+        records["region-leader"]["explanation"]
+    )
+    assert "pada semua 11 edisi, dari 2003 hingga 2022. Pada 2022, EGDI-nya (0,9133)" in (
+        by_id["region-leader"]["explanation"]
+    )
+    assert by_id["rise"]["paper_says"] == "naik 11 tingkat dari 2021 ke 2022"
+    assert by_id["rise"]["data_says"] == (
+        "naik 11 tingkat dari 2020 ke 2022 (dari peringkat ke-88 menjadi ke-77 dunia)"
+    )
+    assert records["rise"]["data_says"] == (
+        "up 11 places from 2020 to 2022 (from world rank 88 to 77)"
+    )
+    assert by_id["rank-2020-to-2022"]["data_says"] == (
+        "dari peringkat ke-88 (2020) ke peringkat ke-77 (2022)"
+    )
+    assert by_id["provinces-unit-2016"]["data_says"] == "data tidak memuat satuannya"
+    assert by_id["earlier-rank-year"]["claim"] == (
+        "Peringkat dunia Indonesia sebelum 2022 adalah ke-88, yaitu pada 2021."
+    )
+    assert by_id["success-and-failure-countries"]["claim"].count(" dan ") == 2
+    assert ", tetapi gagal di Mozambik dan Uganda." in by_id["success-and-failure-countries"]["claim"]
+    assert by_id["success-and-failure-countries"]["data_says"].endswith("; Palestina tidak disurvei")
+    assert by_id["sea-place-latest"]["explanation"].endswith(
+        "Indonesia naik dari urutan ke-5 pada 2022 ke urutan ke-4 pada 2024."
+    )
+    assert by_id["weakest-component-latest"]["explanation"].endswith(
+        "Yang terendah kini HCI (pada 2022: TII); TII naik 0,2248 sejak 2022."
+    )
+    assert records["weakest-component-latest"]["explanation"].endswith(
+        "The lowest is now the HCI (in 2022: the TII); the TII has risen by 0.2248 since 2022."
+    )
+    for key in ("provinces-unit-2016", "rank-2020-to-2022"):
+        assert by_id[key]["explanation"].count("Kominfo (kini Komdigi)") == 1, key
+        assert records[key]["explanation"].count("Kominfo (now Komdigi)") == 1, key
+    assert "Pemeringkatan E-Government Indonesia (PeGI) yang diselenggarakan Kominfo" in (
+        by_id["provinces-unit-2016"]["explanation"]
+    )
+
+
+def test_the_indonesian_records_follow_the_indonesian_conventions():
+    """Quotation marks “…”, en-dash ranges, Indeks Layanan Daring, Databoks capitalised,
+    ke- ordinals, and no sentence opening with a digit (issue 26)."""
+    by_id = {r["id"]: r for r in claims.audit(lang="id")}
+    assert by_id["rise"]["claim"] == (
+        "Peringkat dunia Indonesia naik 11 tingkat (“11 poin”) dari 2021 ke 2022."
+    )
+    assert by_id["sea-place"]["where"] == (
+        "Abstrak; “Hasil dan Pembahasan”, subbagian pertama, paragraf sesudah Gambar 1"
+    )
+    assert by_id["portals-rated-very-good"]["where"].endswith("paragraf kedua sesudah Gambar 4–6")
+    assert (
+        by_id["region-leader"]["data_says"]
+        == "Singapura pertama pada semua 11 edisi, 2003–2022"
+    )
+    assert by_id["provinces-unit-2016"]["paper_says"] == "2,62–3,39 persen"
+    assert "Indeks Layanan Daring (OSI)" in by_id["portals-rated-very-good"]["explanation"]
+    assert by_id["places-6-to-10"]["explanation"].startswith(
+        "Grafik makalah tidak memuat Vietnam (urutan 6, peringkat ke-86 dunia). Ketiadaan negara "
+        "itu berasal dari grafik Databoks (2022)"
+    )
+    assert (
+        "membaik pada empat dari sepuluh pergantian edisi dan memburuk pada enam pergantian "
+        "lainnya, yaitu 2003–2004 (dari 70 ke 85), 2004–2005 (dari 85 ke 96)"
+        in (by_id["rank-keeps-rising"]["explanation"])
+    )
+    assert by_id["laos-below-0.4"]["explanation"] == (
+        "EGDI Laos adalah 0,3764. Nilai itu berada di bawah 0,4 pada skala indeks 0–1 dan sama "
+        "dengan 37,64 persen dari nilai maksimum, sehingga tidak kurang dari 0,4 persen."
+    )
+    assert claims.summary_line(list(by_id.values()), "id").startswith(
+        "dari 16 pernyataan makalah yang diperiksa, 7 terkonfirmasi, 4 sebagian benar"
+    )
+    assert claims.verdict_rules("id")["partly"].startswith("hanya sebagian yang sesuai dengan")
+    assert ":" not in claims.verdict_rules("id")["partly"]  # "sebagian benar: …" has one colon
+    for r in by_id.values():
+        for key in ("claim", "where", "paper_says", "data_says", "explanation"):
+            text = r[key] or ""
+            assert "«" not in text and '"' not in text and "putusan" not in text, (r["id"], key)
+            assert not re.search(r"\b\d{4}-\d{4}\b|Gambar \d-\d", text), (r["id"], key)
+            assert not re.search(r"(^|\. )\d", text) or key in ("paper_says", "data_says"), (
+                r["id"], key, text)  # fmt: skip
 
 
 def test_cli_listing_ends_with_the_tally():
@@ -344,3 +449,31 @@ def test_cli_listing_ends_with_the_tally():
     )
     assert "places-6-to-10" in result.stdout
     assert result.stdout.strip().endswith(claims.summary_line(claims.audit()))
+    assert "✓ CONFIRMED    sea-place (paper)\n  claim: Indonesia is 5th among" in result.stdout
+    assert "  words: «peringkat ke 5 se Asia Tenggara»\n  paper: 5th\n  data:  5th" in (
+        result.stdout
+    )
+
+
+def test_both_languages_come_from_one_computation_of_the_facts(monkeypatch):
+    """audits() checks every statement once and words the same facts in each language."""
+    computed = []
+    statements = claims.statements
+    monkeypatch.setattr(claims, "statements", lambda d=None: computed.append(d) or statements(d))
+    by_lang = claims.audits()
+    assert computed == [None] and list(by_lang) == ["en", "id"]
+    en, id = ({r["id"]: r for r in by_lang[lang]} for lang in ("en", "id"))
+    assert en["world-rank"]["claim"] == "Indonesia ranks 77th in the world in 2022."
+    assert id["world-rank"]["claim"] == "Indonesia berada di peringkat ke-77 dunia pada 2022."
+    assert en["world-rank"]["explanation"] == (
+        "Indonesia's published world rank in 2022 is 77 of 193 countries."
+    )
+    assert id["world-rank"]["explanation"] == (
+        "Peringkat dunia Indonesia yang dipublikasikan untuk 2022 adalah ke-77 dari 193 negara."
+    )
+    assert id["top-four-order"]["explanation"].startswith(
+        "Keempat urutan yang diberikan makalah sesuai dengan peringkat dunia yang dipublikasikan."
+    )
+    assert en["top-four-order"]["explanation"].startswith(
+        "All four of the places the paper gives match the published world ranks."
+    )

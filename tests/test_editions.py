@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from egov_repro import editions
+from egov_repro import edition_html, editions
 
 from conftest import ROOT
 
@@ -46,14 +46,14 @@ def test_keep_language_removes_the_other_languages_blocks_only():
         '<p>x</p><div class="egov-lang" lang="en"><div><b>EN</b></div></div>'
         '<div class="egov-lang" lang="id"><div><div>ID</div></div><img src="a"></div><p>y</p>'
     )
-    assert editions.keep_language(html, "en") == (
+    assert edition_html.keep_language(html, "en") == (
         '<p>x</p><div class="egov-lang" lang="en"><div><b>EN</b></div></div><p>y</p>'
     )
-    assert editions.keep_language(html, "id") == (
+    assert edition_html.keep_language(html, "id") == (
         '<p>x</p><div class="egov-lang" lang="id"><div><div>ID</div></div><img src="a"></div>'
         "<p>y</p>"
     )
-    assert editions.keep_language("<p>plain</p>", "id") == "<p>plain</p>"
+    assert edition_html.keep_language("<p>plain</p>", "id") == "<p>plain</p>"
 
 
 def test_links_between_editions_point_at_the_same_page():
@@ -61,7 +61,7 @@ def test_links_between_editions_point_at_the_same_page():
     assert editions.other_page("chapters/02-x", "id", "en") == "../../chapters/02-x.html"
     assert editions.other_page("intro", "en", "id") == "id/intro.html"
     assert editions.other_page("intro", "id", "en") == "../intro.html"
-    links = editions.alternates_html("https://example.org/book/", "chapters/02-x")
+    links = edition_html.alternates_html("https://example.org/book/", "chapters/02-x")
     assert 'hreflang="en" href="https://example.org/book/chapters/02-x.html"' in links
     assert 'hreflang="id" href="https://example.org/book/id/chapters/02-x.html"' in links
     assert 'hreflang="x-default"' in links
@@ -113,7 +113,7 @@ def test_the_english_builds_page_work_leaves_the_other_editions_folder_alone(tmp
     neither. Each build now touches its own pages only."""
     from types import SimpleNamespace
 
-    from egov_repro import sphinxext
+    from egov_repro import sphinx_editions, sphinx_slim
 
     (tmp_path / "_static" / "scripts").mkdir(parents=True)
     (tmp_path / "_static" / "scripts" / "fontawesome.js").write_text("")
@@ -127,8 +127,8 @@ def test_the_english_builds_page_work_leaves_the_other_editions_folder_alone(tmp
         builder=SimpleNamespace(format="html"),
         config=SimpleNamespace(language="en", html_baseurl="https://example.org/book/"),
     )
-    sphinxext._slim_pages(app, None)
-    sphinxext._edition_links(app, None)
+    sphinx_slim._slim_pages(app, None)
+    sphinx_editions._edition_links(app, None)
     assert "egov-lang-switch" in (tmp_path / "intro.html").read_text()
     assert (tmp_path / "id" / "intro.html").read_text() == page
-    assert [p.name for p in sphinxext._own_pages(tmp_path)] == ["intro.html"]
+    assert [p.name for p in sphinx_editions.own_pages(tmp_path)] == ["intro.html"]

@@ -24,8 +24,14 @@ class Edge(NamedTuple):
 
 
 def _modules(folder: Path, package: str) -> dict[str, Path]:
-    found = {f"{package}.{path.stem}": path for path in folder.glob("*.py")}
-    found[package] = found.pop(f"{package}.__init__")
+    """Every module of the package and its subpackages by dotted name (a subpackage's
+    ``__init__.py`` under the subpackage's own name)."""
+    found = {}
+    for path in sorted(folder.rglob("*.py")):
+        parts = path.relative_to(folder).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join((package, *parts))] = path
     return found
 
 
@@ -34,15 +40,18 @@ def _targets(node: ast.AST, source: str, package: str, modules) -> list[str]:
     if isinstance(node, ast.Import):
         names = [alias.name for alias in node.names]
     elif isinstance(node, ast.ImportFrom):
-        if node.level:  # relative: the package is flat, so any level names the package
-            base = package + (f".{node.module}" if node.module else "")
+        if node.level:  # relative: counted from the folder the importing module sits in
+            is_folder = modules[source].name == "__init__.py"
+            parts = source.split(".")[: None if is_folder else -1]
+            parts = parts[: len(parts) - node.level + 1]
+            base = ".".join([*parts, *([node.module] if node.module else [])])
         else:
             base = node.module or ""
-        if base == package:
-            # `from egov_repro import x`: a submodule, or a name of the package itself
-            subs = [f"{package}.{alias.name}" for alias in node.names]
-            return [sub if sub in modules else package for sub in subs]
-        names = [base]
+        # `from egov_repro import x`: a submodule, or a name of the package itself
+        subs = [f"{base}.{alias.name}" for alias in node.names]
+        return [
+            sub if sub in modules else base for sub in subs if sub in modules or base in modules
+        ]
     elif isinstance(node, ast.Call):
         func = node.func
         called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
@@ -197,3 +206,18 @@ def test_a_circle_through_the_packages_lazy_names_is_found(tmp_path):
         },
     )
     assert find_cycle(import_edges(folder, "pkg")) == ["pkg", "pkg.data", "pkg.helpers", "pkg"]
+
+
+def test_imports_within_and_between_subpackages_are_seen(tmp_path):
+    folder = _write_package(tmp_path, {"top": "from pkg.stage import low\n"})
+    (folder / "stage").mkdir()
+    (folder / "stage" / "__init__.py").write_text("from . import low\n", encoding="utf-8")
+    (folder / "stage" / "low.py").write_text("from .. import top\n", encoding="utf-8")
+    (folder / "stage" / "high.py").write_text("from .low import x\n", encoding="utf-8")
+    found = sorted((e.source, e.target) for e in import_edges(folder, "pkg"))
+    assert found == [
+        ("pkg.stage", "pkg.stage.low"),
+        ("pkg.stage.high", "pkg.stage.low"),
+        ("pkg.stage.low", "pkg.top"),
+        ("pkg.top", "pkg.stage.low"),
+    ]

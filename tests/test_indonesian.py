@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from egov_repro import bibstyle, editions, i18n, pdf, sphinxext
+from egov_repro import bibstyle, editions, i18n, pdf, sphinx_page
 from egov_repro.names import CLDR_CORRECTIONS, cldr_names, display_names
 from egov_repro.notebook import CSV_NOTE
 
@@ -140,7 +140,7 @@ def test_the_footer_date_is_the_pdf_covers_date_written_by_babel(monkeypatch):
             language = "id"
 
     context = {"last_updated": "06 Des, 2026"}
-    sphinxext._footer_date(App(), "intro", "page.html", context, None)
+    sphinx_page._footer_date(App(), "intro", "page.html", context, None)
     assert context["last_updated"] == pdf.format_date(date, "id")
     assert i18n.format_date(dt.date(2026, 12, 6), "id") == "6 Desember 2026"
 

@@ -190,7 +190,7 @@ def test_a_shell_reply_does_not_prove_iopub_is_live_and_wait_for_ready_waits_for
     uses, returns only once an iopub message has arrived."""
     from jupyter_client import BlockingKernelClient, KernelManager
 
-    from egov_repro.book import QUIET_KERNEL
+    from egov_repro.executor import QUIET_KERNEL
 
     manager = KernelManager(kernel_name="python3")
     manager.start_kernel(extra_arguments=QUIET_KERNEL)

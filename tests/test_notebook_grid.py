@@ -14,7 +14,8 @@ from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
 from egov_repro import maintain, region_names
-from egov_repro.book import cache_settings, execute_notebooks
+from egov_repro.bookfiles import cache_settings
+from egov_repro.executor import execute_notebooks
 from egov_repro.rerun import glued
 
 from conftest import copy_project

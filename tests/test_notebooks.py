@@ -12,7 +12,7 @@ import papermill
 import pytest
 
 from egov_repro import claims, datasets, maintain
-from egov_repro.book import QUIET_KERNEL
+from egov_repro.executor import QUIET_KERNEL
 from egov_repro.rerun import glued
 
 from conftest import ROOT, NewFiles, copy_project, next_edition, project_env, run_cli, wait_until
@@ -172,7 +172,7 @@ def test_stored_outputs_hold_no_kernel_log_lines():
     some timings) must never be part of that reference."""
     import nbformat
 
-    from egov_repro.book import notebooks
+    from egov_repro.bookfiles import notebooks
 
     for path in notebooks(ROOT):
         for cell in nbformat.read(path, as_version=4).cells:

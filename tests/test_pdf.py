@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 
@@ -20,47 +18,17 @@ import yaml
 from pypdf import PdfReader
 
 from egov_repro import __version__, datasets, pdf
-from egov_repro.book import toc_files
+from egov_repro.bookfiles import toc_files
 from egov_repro.errors import DataError
 
-from conftest import IN_CI, ROOT, copy_built, project_env, run_cli
+from conftest import PRINT_EPOCH, ROOT, project_env, run_cli
 
-POPPLER = all(shutil.which(tool) for tool in ("pdffonts", "pdftotext", "pdfimages"))
-EPOCH = "1764547200"  # 2025-12-01 00:00 UTC: the copy is not a git checkout
 MARGIN = 18 / 25.4 * 72  # the left and right page margins of pdf.PRINT_CSS, in points
 
 
 @pytest.fixture(scope="module")
-def prints(built_book, tmp_path_factory):
-    """Two prints of the same built book, both editions (the second only to compare bytes),
-    from a copy of the session's build: a print also writes into the site (its pdf/
-    folder), and other files' tests copy or audit the session's build meanwhile."""
-    reason = "" if POPPLER else "poppler-utils (pdffonts, pdftotext) missing"
-    if not reason and pdf.missing_printer():
-        reason = "no Chromium: " + pdf.missing_printer()
-    if reason:
-        if IN_CI:
-            pytest.fail(f"CI=true but {reason}: .ci/run installs it")
-        pytest.skip(reason)
-    project = copy_built(built_book, tmp_path_factory.mktemp("pdf") / "project")
-    files: dict[str, list[Path]] = {"en": [], "id": []}
-    for name in ("first", "second"):
-        out = tmp_path_factory.mktemp(name)
-        env = {**project_env(), "SOURCE_DATE_EPOCH": EPOCH}
-        result = subprocess.run(
-            [sys.executable, "-m", "egov_repro", "pdf", "--out", str(out)],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env=env,
-        )
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-        assert result.stdout.split("\n")[:-1] == [
-            f"wrote {out / f'egov-repro-{lang}.pdf'}" for lang in files
-        ]
-        for lang, found in files.items():
-            found.append(out / f"egov-repro-{lang}.pdf")
-    return project, files
+def prints(book_prints):
+    return book_prints
 
 
 @pytest.fixture(scope="module")
@@ -269,7 +237,7 @@ def test_the_build_date_is_the_last_commit_unless_source_date_epoch_says(tmp_pat
     ):
         subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True)
     assert pdf.source_date(tmp_path) == dt.datetime(2024, 2, 29, 12, tzinfo=dt.UTC)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PRINT_EPOCH)
     assert pdf.source_date(tmp_path) == dt.datetime(2025, 12, 1, tzinfo=dt.UTC)
 
 

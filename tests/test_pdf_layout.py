@@ -5,9 +5,7 @@ with a caption, and the Indonesian PDF's cover and metadata in Indonesian."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 from collections import Counter
 from html import unescape
 from pathlib import Path
@@ -16,39 +14,19 @@ import pytest
 from pypdf import PdfReader
 
 from egov_repro import editions, pdf
-from egov_repro.book import toc_files
-
-from conftest import IN_CI, copy_built, project_env
+from egov_repro.bookfiles import toc_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-POPPLER = all(shutil.which(tool) for tool in ("pdftotext",))
-EPOCH = "1764547200"  # 2025-12-01 00:00 UTC
 
 
 @pytest.fixture(scope="module")
-def printed(built_book, tmp_path_factory) -> dict[str, tuple[Path, Path]]:
-    """lang -> (its PDF, its built site), printed once from a copy of the session's book."""
-    reason = "" if POPPLER else "poppler-utils (pdftotext) missing"
-    if not reason and pdf.missing_printer():
-        reason = "no Chromium: " + pdf.missing_printer()
-    if reason:
-        if IN_CI:
-            pytest.fail(f"CI=true but {reason}")
-        pytest.skip(reason)
-    project = copy_built(built_book, tmp_path_factory.mktemp("print") / "project")
-    out = tmp_path_factory.mktemp("pdf")
-    result = subprocess.run(
-        [sys.executable, "-m", "egov_repro", "pdf", "--out", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**project_env(), "SOURCE_DATE_EPOCH": EPOCH},
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+def printed(book_prints) -> dict[str, tuple[Path, Path]]:
+    """lang -> (its PDF, its built site): the session's first print (``book_prints``)."""
+    project, files = book_prints
     html = project / "_build" / "html"
     return {
-        "en": (out / "egov-repro-en.pdf", html),
-        "id": (out / "egov-repro-id.pdf", html / "id"),
+        "en": (files["en"][0], html),
+        "id": (files["id"][0], html / "id"),
         "project": (project, html),
     }
 
@@ -100,6 +78,51 @@ def test_no_table_value_is_split_across_lines(printed, lang):
     raw = text(path, "-raw")
     assert not split_values(values, raw), split_values(values, raw)
     assert not re.findall(r"\bke-\n", raw), "a 'ke-' ordinal broken at its hyphen"
+
+
+def hyphenated_words(site: Path, docs: list[str]) -> set[str]:
+    """The hyphenated words short enough to stay whole ("SHA-256", "ke-77",
+    "E-Partisipasi", figure ids) in the printed pages' text."""
+    found = set()
+    for doc in docs:
+        html = (site / f"{doc}.html").read_text(encoding="utf-8")
+        article = re.search(r'<article class="bd-article".*?</article>', html, re.S).group(0)
+        visible = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", article)))
+        found |= {w for w in pdf.HYPHENATED.findall(visible) if len(w) <= pdf.NOWRAP_LONGEST}
+    return found
+
+
+def broken_at_hyphen(words: set[str], raw: str) -> list[str]:
+    """The words of ``words`` that the PDF's text breaks at one of their hyphens (a
+    hyphenated run too long for a line, as in a long address, may break)."""
+    found = []
+    for left, right in re.findall(r"(\S*\w-)\n(\w\S*)", raw):
+        run = pdf.HYPHENATED.search(left.rsplit("/", 1)[-1] + right.split("/", 1)[0])
+        if run is None or len(run.group(0)) > pdf.NOWRAP_LONGEST:
+            continue
+        pieces = {left[i:] + right[:j] for i in range(len(left)) for j in range(1, len(right) + 1)}
+        found.extend(sorted(pieces & words, key=len)[-1:])
+    return found
+
+
+def test_a_word_broken_at_its_hyphen_is_found():
+    words = {"SHA-256", "E-Partisipasi", "ke-77"}
+    raw = (
+        "Each SHA-\n256 of, E-\nPartisipasi (EPI), peringkat ke-\n77. Parti-\nsipasi "
+        "https://x.id/sistem-e-\ngovernment-indonesia-peringkat-ke-5-di-asia-tenggara"
+    )
+    assert broken_at_hyphen(words, raw) == ["SHA-256", "E-Partisipasi", "ke-77"]
+    assert broken_at_hyphen(words, "Each SHA-256\nof E-Partisipasi") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_hyphenated_word_is_broken_at_its_hyphen(printed, lang):
+    path, site = printed[lang]
+    project, _ = printed["project"]
+    words = hyphenated_words(site, toc_files(project))
+    assert {"SHA-256", "E-Government"} <= words, sorted(words)[:20]
+    broken = broken_at_hyphen(words, text(path, "-raw"))
+    assert not broken, broken
 
 
 def headings(site: Path, doc: str) -> list[str]:

@@ -20,7 +20,7 @@ import pytest
 
 from egov_repro import claims, datasets, maintain
 from egov_repro import report as report_prose
-from egov_repro.book import invalidate
+from egov_repro.cachekey import invalidate
 
 from conftest import (
     ROOT,

@@ -106,13 +106,13 @@ def cmd_profile(args) -> int:
 def cmd_claims(args) -> int:
     from egov_repro import claims
 
+    if args.json:  # the facts: ids, values, verdicts, what the wording needs; no language
+        print(json.dumps(claims.statements(_data_dir(args)), indent=2, ensure_ascii=False))
+        return 0
     records = claims.audit(_data_dir(args), lang=args.lang)
-    if args.json:
-        print(json.dumps(records, indent=2, ensure_ascii=False))
-    else:
-        print(claims.format_table(records, args.lang))
-        print()
-        print(claims.summary_line(records, args.lang))
+    print(claims.format_table(records, args.lang))
+    print()
+    print(claims.summary_line(records, args.lang))
     return 0
 
 
@@ -143,6 +143,14 @@ def cmd_pdf(args) -> int:
 
     for path in build(Path(args.root) if args.root else None, Path(args.out) if args.out else None):
         print(f"wrote {path}")
+    return 0
+
+
+def cmd_visible_text(args) -> int:
+    from egov_repro.visibletext import dump
+
+    written = dump(Path(args.out), Path(args.site), Path(args.pdf) if args.pdf else None)
+    print(f"wrote the visible text of {len(written)} pages and PDFs to {args.out}")
     return 0
 
 
@@ -275,6 +283,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser(
+        "visible-text",
+        help="write what a reader sees on every built page and PDF, one text file each "
+        "(compare two with diff -ru)",
+    )
+    p.add_argument("out", help="a new or empty output folder")
+    p.add_argument("--site", default="_build/html", help="the built site (default: _build/html)")
+    p.add_argument("--pdf", default="_build/pdf", help="the PDFs' folder (default: _build/pdf)")
+    p.set_defaults(func=cmd_visible_text)
+
+    p = sub.add_parser(
         "refresh-notebooks",
         help="re-execute notebooks in place (updates the nbval reference outputs)",
     )
@@ -283,12 +301,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_refresh)
 
     p = with_data_dir(sub.add_parser("claims", help="audit the paper's numbers against the data"))
-    p.add_argument("--json", action="store_true", help="print JSON records")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print each statement's facts as JSON (ids, values, verdicts; no language)",
+    )
     p.add_argument(
         "--lang",
         default="en",
         choices=("en", "id"),
-        help="language of the text fields: en (default) or id; ids and JSON keys stay English",
+        help="language of the listing: en (default) or id; ids stay English",
     )
     p.set_defaults(func=cmd_claims)
     return parser
@@ -300,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (DataError, ValueError, FileNotFoundError) as exc:
+    except (DataError, ValueError, FileNotFoundError, FileExistsError) as exc:
         print(f"egov-repro {args.command}: error: {exc}", file=sys.stderr)
         return 1
 

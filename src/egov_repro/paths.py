@@ -21,7 +21,13 @@ def data_dir() -> Path:
     for folder in (here, *here.parents):
         if (folder / "data" / DESCRIPTOR).is_file():
             return folder / "data"
-    return Path(__file__).resolve().parents[2] / "data"
+    return package_dir().parents[1] / "data"
+
+
+def package_dir() -> Path:
+    """The egov_repro package's own folder (its code, static files and catalogues),
+    wherever in the package the caller sits."""
+    return Path(__file__).resolve().parent
 
 
 def raw_dir(data: Path | None = None) -> Path:

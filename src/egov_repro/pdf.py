@@ -25,7 +25,7 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from egov_repro import __version__, book, i18n, paper, pdflinks
+from egov_repro import __version__, buildrecord, i18n, paper, pdflinks
 from egov_repro.atomic import write_bytes, write_text
 from egov_repro.editions import AUTHORS, SEPARATOR, pick
 from egov_repro.editions import title as edition_title
@@ -227,16 +227,44 @@ def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, leve
     return body
 
 
-ORDINAL = re.compile(r"\bke-\d+")
-# A table this short moves to the next page whole rather than leave a row or two behind.
+# A word written with a hyphen ("ke-77", "SHA-256", "E-Government", a figure's id, a
+# path) is never broken at its hyphen in print: a reader could not tell such a break from
+# a hyphen the line-breaker added. A path or an address may still break after a slash.
+HYPHENATED = re.compile(r"[^\s/()\[\],;:“”\"']*\w-\w[^\s/()\[\],;:“”\"']*")
+NOWRAP_LONGEST = 40  # characters: a longer word may break (it would not fit a line)
+# A table this short moves to the next page whole rather than leave a row or two behind;
+# so does a short code listing (a BibTeX entry).
 SHORT_TABLE_ROWS = 25
+SHORT_LISTING_LINES = 30
+
+
+def _unbroken_hyphens(soup, text) -> None:
+    """Replace the text node ``text`` by pieces in which each hyphenated word of at most
+    ``NOWRAP_LONGEST`` characters sits in a no-wrap span."""
+    pieces, last, value = [], 0, str(text)
+    for match in HYPHENATED.finditer(value):
+        if len(match.group(0)) > NOWRAP_LONGEST:
+            continue
+        pieces.append(value[last : match.start()])
+        span = soup.new_tag("span", attrs={"class": "egov-nowrap"})
+        span.string = match.group(0)
+        pieces.append(span)
+        last = match.end()
+    if not pieces:
+        return
+    pieces.append(value[last:])
+    for piece in pieces:
+        if piece:
+            text.insert_before(piece)
+    text.extract()
 
 
 def _print_layout(soup, article) -> None:
-    """What the printed page needs and CSS alone cannot give: each heading kept with the
-    block that follows it (wrapped together, unbreakable), a short table kept whole, the
-    tables' accessible names shown as their captions, and "ke-77" never broken at its
-    hyphen."""
+    """What the printed page needs and CSS alone cannot give: each heading (and each
+    term of a definition list) kept with the block that follows it (wrapped together,
+    unbreakable), a short table or listing kept whole, the tables' accessible names
+    shown as their captions, and hyphenated words ("ke-77", "SHA-256") never broken at
+    their hyphen."""
     for table in article.select("div.egov-table[aria-label] > table"):
         if table.find("caption") is None:
             caption = soup.new_tag("caption")
@@ -245,6 +273,9 @@ def _print_layout(soup, article) -> None:
     for table in article.find_all("table"):
         if len(table.find_all("tr")) <= SHORT_TABLE_ROWS:
             table["class"] = [*table.get("class", []), "egov-keep"]
+    for listing in article.find_all("pre"):
+        if listing.get_text().count("\n") < SHORT_LISTING_LINES:
+            listing["class"] = [*listing.get("class", []), "egov-keep"]
     for heading in article.find_all(re.compile(r"^h[1-6]$")):
         following = heading.find_next_sibling()
         if following is None or following.name in ("section",) or following.find("section"):
@@ -253,20 +284,38 @@ def _print_layout(soup, article) -> None:
         heading.insert_before(keep)
         keep.append(heading.extract())
         keep.append(following.extract())
-    for text in article.find_all(string=ORDINAL):
-        if text.parent is None or text.parent.name in ("script", "style", "pre", "code"):
+    for term in article.find_all("dt"):
+        if term.find_parent(class_="claim-card") is not None:  # a card is kept whole
             continue
-        pieces, last = [], 0
-        for match in ORDINAL.finditer(str(text)):
-            pieces.append(str(text)[last : match.start()])
-            span = soup.new_tag("span", attrs={"class": "egov-nowrap"})
-            span.string = match.group(0)
-            pieces.append(span)
-            last = match.end()
-        pieces.append(str(text)[last:])
-        for piece in pieces:
-            text.insert_before(piece)
-        text.extract()
+        definition = term.find_next_sibling()
+        if definition is None or definition.name != "dd":
+            continue
+        keep = soup.new_tag("div", attrs={"class": "egov-keep-with-next"})
+        term.insert_before(keep)
+        keep.append(term.extract())
+        keep.append(definition.extract())
+    _keep_hyphenated_words(soup, article)
+
+
+SKIPPED = ["script", "style", "h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def _keep_hyphenated_words(soup, root) -> None:
+    for text in root.find_all(string=HYPHENATED):
+        # Headings stay as they are: the contents and the bookmarks read their text.
+        if text.parent is None or text.find_parent(SKIPPED) is not None:
+            continue
+        if text.find_parent(class_="egov-nowrap") is None:
+            _unbroken_hyphens(soup, text)
+
+
+def _hyphens_kept(fragment: str) -> str:
+    """An HTML fragment (the cover) with its hyphenated words kept whole."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(fragment, "html.parser")
+    _keep_hyphenated_words(soup, soup)
+    return str(soup)
 
 
 def _print_css(html: Path) -> str:
@@ -307,7 +356,7 @@ th, td { padding: 1.5pt 4pt; border-bottom: 0.5pt solid #bbb; vertical-align: to
 /* A value is never split inside its cell ("0,422" / "4"): numbers stay on one line. */
 .egov-table td:not(:first-child) { white-space: nowrap; }
 td { overflow-wrap: break-word; }
-table.egov-keep { break-inside: avoid; }
+table.egov-keep, pre.egov-keep { break-inside: avoid; }
 .egov-keep-with-next { break-inside: avoid; }
 .egov-nowrap { white-space: nowrap; }
 /* A code cell's output (a printed table) keeps its columns: no wrapping, a smaller font. */
@@ -432,7 +481,7 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_print_css(html)}</style></head>"
-        f"<body>{cover}{toc}{''.join(body)}</body></html>\n"
+        f"<body>{_hyphens_kept(cover)}{toc}{''.join(body)}</body></html>\n"
     )
 
 
@@ -573,7 +622,7 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
     out = (out or root / PDF_DIR).resolve()
     # A site as the last build left it stays "current" for the next `egov-repro book`
     # once the PDFs are in it and the pages link them.
-    current = book.site_as_recorded(root)
+    current = buildrecord.site_as_recorded(root)
     date = source_date(root)
     package, data = versions(root)
     written = []
@@ -616,7 +665,7 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
         finally:
             browser.close()
     if current:
-        book.record_site(root)
+        buildrecord.record_site(root)
     return written
 
 

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from egov_repro import paths
-from egov_repro.book import QUIET_KERNEL
+from egov_repro.executor import QUIET_KERNEL
 
 
 def chapters_dir() -> Path:
