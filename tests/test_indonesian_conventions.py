@@ -94,11 +94,12 @@ def date_problems(text: str) -> list[str]:
 
 
 def digit_openings(text: str) -> list[str]:
-    """Sentences that open with a digit ("0 dari 5 urutan itu benar")."""
+    """Sentences that open with a digit ("0 dari 5 urutan itu benar"). A line of fewer
+    than four words is a value in a field ("0,7160", "2,62–3,39 persen"), not a sentence."""
     found = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         sentence = sentence.strip()
-        if sentence[:1].isdigit():
+        if sentence[:1].isdigit() and len(sentence.split()) >= 4:
             found.append(sentence[:40])
     # A split after an abbreviation is no sentence end: "dkk. 2023" does not count.
     pattern = rf"\b(?:{'|'.join(map(re.escape, ABBREVIATIONS))})\.\s+(\d[^\s]*)"
@@ -178,6 +179,7 @@ def test_the_digit_rule_finds_sentences_opening_with_a_digit():
     assert digit_openings("4 dari 4 urutan benar") == ["4 dari 4 urutan benar"]
     assert digit_openings("Menurut Fahlevy dkk. 2023, nilainya 0,7160. Tidak satu pun.") == []
     assert digit_openings("Keempat urutan benar. Dua pertanyaan lanjutan.") == []
+    assert digit_openings("0,7160\n2,62–3,39 persen\n77 dari 193") == []
 
 
 def test_the_phrase_rule_finds_the_issues_phrases():
