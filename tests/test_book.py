@@ -460,7 +460,7 @@ def test_landing_page_says_what_was_rebuilt_from_what(book):
     for key in ("scope_sentence", "figures_sentence", "checked_sentence"):
         assert said[key] in text, key
     assert "Figure 2 of the paper" in text and "the paper's own text" in text
-    assert "Figures 4-6 of the paper" in text and "are not rebuilt" in text
+    assert "Figures 4–6 of the paper" in text and "are not rebuilt" in text
     assert "every chart of the paper rebuilt" not in text
     assert "glossary.html" in (project / "_build" / "html" / "intro.html").read_text()
     assert (project / "_build" / "html" / "readme.html").is_file()

@@ -228,7 +228,7 @@ def test_report_cards_and_prose_come_from_the_records(records):
     html = report.cards_html(rows)
     assert html.count('<article class="claim-card') == len(rows)
     assert "Laos" in html and "Lao People" not in html
-    assert "…" not in re.sub(r"«[^»]*»", "", html)
+    assert "…" not in re.sub(r"«[^»]*»|“[^”]*”", "", html)  # ellipses only in quotations
     prose = report.summary_html({"en": rows, "id": list(claims.audit(lang="id"))})
     assert "<strong>16 statements of the paper</strong>" in prose
     assert "<strong>16 pernyataan makalah</strong>" in prose

@@ -37,7 +37,7 @@ def test_pick_takes_the_editions_half_and_names_a_malformed_text():
         ValueError, match=re.escape("chapters/02, line 3: expected 'English | Indonesia'")
     ):
         editions.pick("Figure 1", "id", "chapters/02, line 3")
-    with pytest.raises(ValueError, match="Unknown edition language 'fr'"):
+    with pytest.raises(ValueError, match=r"Unknown language 'fr'\. Valid languages: en, id\."):
         editions.pick("a | b", "fr")
 
 

@@ -125,7 +125,7 @@ def test_the_cards_show_the_papers_words_and_source():
     records = claims.audit()
     html = report.cards_html(claims.paper_claims(records))
     assert html.count("The paper&#x27;s words") == len(claims.paper_claims(records))
-    assert "«peningkatan 11 poin dari tahun 2021»" in html
+    assert "“peningkatan 11 poin dari tahun 2021”" in html
     tally = report.tally_md(records)
     assert tally.count("statements of the paper") == 1
     summary = report.summary_html({"en": records, "id": claims.audit(lang="id")})
@@ -137,7 +137,7 @@ def test_the_landing_account_comes_from_the_catalogue_and_the_audit(data_copy):
     said = findings.landing(records)
     assert "Figure 2 of the paper" in said["figures_sentence"]
     assert "the numbers printed in the paper's own text" in said["figures_sentence"]
-    assert "Figures 4-6 of the paper" in said["figures_sentence"]
+    assert "Figures 4–6 of the paper" in said["figures_sentence"]
     assert "not rebuilt" in said["figures_sentence"]
     assert "12 of 16 can be checked" in said["scope_sentence"]
     # A primary PeGI table in the data changes what the page says about Figure 2.
@@ -172,6 +172,10 @@ def test_change_table_prints_ranks_as_whole_numbers_and_says_which_way():
     changes = analysis.component_changes(load_egdi(), "IDN", 2022, 2024)
     rows = {r[0]: r for r in tables.for_people(changes, "changes").rows()}
     assert rows["World rank"][1:] == ["77", "64", "\u221213 (13 places better)"]
+    # The columns are the two editions compared, in both languages (issue 26).
+    table = tables.for_people(changes, "changes")
+    assert table.headers("en") == ["Measure", "2022", "2024", "Change"]
+    assert table.headers("id") == ["Ukuran", "2022", "2024", "Perubahan"]
 
 
 def test_no_table_header_is_a_slug_or_a_title_cased_acronym():

@@ -111,7 +111,7 @@ def test_ids_name_non_default_parameters():
 @pytest.mark.parametrize("call, message", [
     (lambda: figures.figure1(2021), "Valid survey years: 2003, 2004"),
     (lambda: figures.figure1(region="europe"), "Valid regions: asean, asean-10"),
-    (lambda: figures.figure1(lang="fr"), "Valid languages: id, en"),
+    (lambda: figures.figure1(lang="fr"), "Valid languages: en, id"),
     (lambda: figures.figure1(focus="XYZ"), "Unknown ISO3 country code 'XYZ'"),
     (lambda: figures.figure3(2019), "Valid survey years"),
     (lambda: figures.components_figure((2022, 2022)), "Two different survey editions"),

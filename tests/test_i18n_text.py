@@ -23,7 +23,7 @@ from egov_repro import (
     tables,
     text,
 )
-from egov_repro.labels import LABELS, TERMS
+from egov_repro.labels import LABEL_KEYS, TERMS, label
 from egov_repro.notebook import FigureBlock
 
 ENGLISH_VERDICT_WORDS = re.compile(
@@ -49,7 +49,11 @@ ENGLISH_VERDICT_WORDS = re.compile(
         (lambda lang: text.ordinal(12, lang), "12th", "ke-12"),
         (lambda lang: text.ordinal(23, lang), "23rd", "ke-23"),
         (lambda lang: text.rank_phrase(77, lang), "world rank 77", "peringkat ke-77 dunia"),
-        (lambda lang: text.join_and(["a", "b", "c"], lang), "a, b and c", "a, b, dan c"),
+        # CLDR's lists (Babel): the serial comma in both languages.
+        (lambda lang: text.join_and(["a", "b", "c"], lang), "a, b, and c", "a, b, dan c"),
+        (lambda lang: text.number(0.39775, 4, lang), "0.3978", "0,3978"),
+        (lambda lang: text.number(1234567.891, 2, lang), "1,234,567.89", "1.234.567,89"),
+        (lambda lang: text.signed(-0.00001, 4, lang), "\u22120.0000", "\u22120,0000"),
         (lambda lang: text.join_and(["a", "b"], lang), "a and b", "a dan b"),
         (lambda lang: text.join_and(["a"], lang), "a", "a"),
         (lambda lang: text.join_and([], lang), "", ""),
@@ -83,8 +87,14 @@ def test_the_vocabulary_gives_each_index_one_indonesian_name_beside_the_uns():
     assert TERMS["verdict:partly"]["id"] == "sebagian benar"
     # The figure labels use the vocabulary, not an older translation.
     for key in ("egdi", "osi", "hci", "tii"):
-        assert LABELS[key if key != "egdi" else "egdi_long"] == TERMS[key]
-    assert not any("Pembangunan" in v["id"] or "Modal Manusia" in v["id"] for v in LABELS.values())
+        assert label(key if key != "egdi" else "egdi_long", "id") == TERMS[key]["id"]
+    assert not any(
+        "Pembangunan" in label(key, "id", region="r", year=1, country="c", first=1, last=2,
+                               years="y", n=1)
+        or "Modal Manusia" in label(key, "id", region="r", year=1, country="c", first=1,
+                                    last=2, years="y", n=1)
+        for key in LABEL_KEYS
+    )  # fmt: skip
 
 
 # --- the audit ------------------------------------------------------------------------
@@ -363,3 +373,25 @@ def test_the_landing_names_the_weakest_component_then_and_now(lang):
 
     values = findings.intro(lang=lang)
     assert (values["weakest_then"], values["weakest_now"]) == ("TII", "HCI")
+
+
+def test_a_chapter_table_is_named_in_both_languages_from_the_catalogue():
+    assert tables.named("changes", base=2022, year=2024) == {
+        "en": "Indonesia's indices and world rank, 2022 and 2024",
+        "id": "Indeks dan peringkat dunia Indonesia, 2022 dan 2024",
+    }
+    with pytest.raises(ValueError, match=r"Unknown table name 'nope'\. Valid: coverage, figure1"):
+        tables.named("nope")
+
+
+def test_an_alphabetical_table_follows_each_editions_own_names():
+    """Issue 26: chapter 08's table runs Brunei, Filipina, Indonesia, Kamboja in the
+    Indonesian edition, not in the English names' order; a ranking keeps its order."""
+    figure = figures.components_figure((2022, 2024), lang="en")
+    wide = tables.for_people(tables.components_wide(figure.table), "t", drop=["iso3"])
+    english = [row[0] for row in wide.rows("en")]
+    indonesian = [row[0] for row in wide.rows("id")]
+    assert english[:3] == ["Brunei Darussalam", "Cambodia", "Indonesia"]
+    assert indonesian[:4] == ["Brunei Darussalam", "Filipina", "Indonesia", "Kamboja"]
+    ranking = tables.for_people(figures.figure1(lang="en").table, "t")
+    assert [r[2] for r in ranking.rows("id")][:2] == ["Singapura", "Malaysia"]

@@ -98,7 +98,11 @@ def test_lab_runs_a_chapter_in_the_project_kernel_and_stops_on_ctrl_c(lab):
     kernel = api(base, "/api/kernels", {"name": "python3", "path": "chapters"})
     client = BlockingKernelClient()
     client.load_connection_file(str(runtime / f"kernel-{kernel['id']}.json"))
-    client.start_channels()
+    # No heartbeat: it declares a kernel dead when a ping waits more than a second for
+    # its answer, as on a loaded machine it may (test_a_starved_kernel_is_not_dead).
+    # The server started this kernel and keeps it; a kernel that really died shows as a
+    # readiness that never comes, within the ceiling.
+    client.start_channels(hb=False)
     outputs = []
     try:
         # Not a kernel_info reply alone: the shell channel answering does not mean that
@@ -230,4 +234,48 @@ def test_a_shell_reply_does_not_prove_iopub_is_live_and_wait_for_ready_waits_for
             client.stop_channels()
         if relay is not None:
             relay.close()
+        manager.shutdown_kernel(now=True)
+
+
+# --- the first reply: a heartbeat that takes a busy machine for a dead kernel ----------
+
+
+def test_a_starved_kernel_is_not_dead_but_the_heartbeat_says_it_is():
+    """The lab test once failed with "Kernel died before replying to kernel_info" on a
+    machine at load 14, its kernel alive. The cause, made to happen here: a client that
+    did not start the kernel judges it by the heartbeat, which calls a kernel dead when
+    one ping waits more than a second (HBChannel.time_to_dead); a kernel starved of CPU
+    for longer (here: stopped with SIGSTOP for 3 s) is then "dead" to wait_for_ready.
+    Without the heartbeat, as the lab test now connects, the same client waits for it."""
+    from jupyter_client import BlockingKernelClient, KernelManager
+
+    from egov_repro.executor import QUIET_KERNEL
+
+    manager = KernelManager(kernel_name="python3")
+    manager.start_kernel(extra_arguments=QUIET_KERNEL)
+    pid = manager.provisioner.process.pid
+    try:
+        first = manager.client()
+        first.start_channels()
+        first.wait_for_ready(timeout=120)
+        first.stop_channels()
+        for heartbeat in (True, False):
+            client = BlockingKernelClient()
+            client.load_connection_info(manager.get_connection_info())
+            client.start_channels(hb=heartbeat)
+            os.kill(pid, signal.SIGSTOP)  # the kernel gets no CPU, as on a busy machine
+            resume = threading.Timer(3, os.kill, (pid, signal.SIGCONT))
+            resume.start()
+            try:
+                if heartbeat:
+                    with pytest.raises(RuntimeError, match="Kernel died before replying"):
+                        client.wait_for_ready(timeout=120)
+                    assert psutil.Process(pid).is_running()  # it was alive all along
+                else:
+                    client.wait_for_ready(timeout=120)  # returns once it runs again
+            finally:
+                resume.join()
+                client.stop_channels()
+    finally:
+        os.kill(pid, signal.SIGCONT)
         manager.shutdown_kernel(now=True)

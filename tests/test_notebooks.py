@@ -132,8 +132,8 @@ def test_components_for_2020_and_2024(tmp_path, working_tree_untouched):
 def test_sensitivity_for_2024(tmp_path):
     values = run("09-sensitivity", tmp_path, survey_year=2024)
     assert values["focus_places"] == (
-        "4th in ASEAN-10, 4th in Southeast Asia, 4th in the paper's chart (10 countries) and "
-        "4th in ASEAN"
+        "4th in ASEAN-10, 4th in Southeast Asia, 4th in the paper's chart (10 countries), and "
+        "4th in ASEAN"  # CLDR's list: the serial comma
     )
 
 

@@ -112,7 +112,9 @@ def component_changes(egdi: pd.DataFrame, iso3: str, start: int, end: int) -> pd
         "after": int(rows.at[end, "egdi_rank"]),
     }
     rank["change"] = rank["after"] - rank["before"]
-    return pd.concat([table, pd.DataFrame([rank])], ignore_index=True)
+    changes = pd.concat([table, pd.DataFrame([rank])], ignore_index=True)
+    changes.attrs["years"] = (start, end)  # what "before" and "after" are (a table's headers)
+    return changes
 
 
 def weakest_component(egdi: pd.DataFrame, iso3: str, year: int) -> tuple[str, float]:

@@ -24,15 +24,34 @@ from sphinxcontrib.bibtex.plugin import register_plugin as register_sphinx
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 
+from egov_repro.words.catalogue import say
+from egov_repro.words.languages import LANGUAGES
+
 FORMATTING_STYLE = "egov"
 REFERENCE_STYLE = "egov_label"
-# The words a reference is written with, per edition: "and" / "dan", "et al." / "dkk.",
-# "n.d." / "t.t." (tanpa tahun), and the template words of pybtex's plain style.
+# The words a reference is written with, per edition ("and" / "dan", "et al." / "dkk.",
+# "n.d." / "t.t.") and the template words of pybtex's plain style in the Indonesian
+# edition: words/messages/bibliography.toml.
+WORD_KEYS = ("and", "others", "no_date")
+TEMPLATE_KEYS = ("in", "editor", "editors", "pages")
 WORDS = {
-    "en": {"and": "and", "others": "et al.", "no_date": "n.d."},
-    "id": {"and": "dan", "others": "dkk.", "no_date": "t.t."},
+    lang: {key: say("bibliography.word." + key, lang) for key in WORD_KEYS} for lang in LANGUAGES
 }
-TEMPLATE_WORDS_ID = {"In": "Dalam", "editor": "editor", "editors": "editor", "pages": "halaman"}
+TEMPLATE_WORDS_ID = {
+    say("bibliography.template." + key, "en"): say("bibliography.template." + key, "id")
+    for key in TEMPLATE_KEYS
+}
+
+
+def reference_words(lang: str) -> None:
+    """Render every word of the references in ``lang`` (for the editor's sheet, which
+    records them; the tables above are made once, at import)."""
+    for key in WORD_KEYS:
+        say("bibliography.word." + key, lang)
+    for key in TEMPLATE_KEYS:
+        say("bibliography.template." + key, lang)
+
+
 # An edition's formatting style: the Indonesian one is registered as "egov_id".
 EDITION_STYLES = {("egov", "id"): "egov_id"}
 

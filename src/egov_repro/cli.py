@@ -69,6 +69,15 @@ def cmd_data_fetch(args) -> int:
     return 0
 
 
+def cmd_words(args) -> int:
+    from egov_repro import wordsheet
+    from egov_repro.words.languages import LANGUAGES
+
+    langs = [args.lang] if args.lang else list(LANGUAGES)
+    print("\n".join(wordsheet.render(lang) for lang in langs), end="")
+    return 0
+
+
 def _close(fig) -> None:
     import matplotlib.pyplot as plt
 
@@ -313,6 +322,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the listing: en (default) or id; ids stay English",
     )
     p.set_defaults(func=cmd_claims)
+
+    from egov_repro.words.languages import LANGUAGES, NAMES
+
+    p = sub.add_parser(
+        "words",
+        help="the editor's sheet: every sentence the code generates for the book, by page",
+    )
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="one language ("
+        + ", ".join(f"{code}: {NAMES[code]}" for code in LANGUAGES)
+        + "); default: each in turn",
+    )
+    p.set_defaults(func=cmd_words)
     return parser
 
 

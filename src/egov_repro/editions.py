@@ -13,57 +13,61 @@ from __future__ import annotations
 
 import posixpath
 
-LANGS = ("en", "id")
-DEFAULT = "en"
+from egov_repro.words.catalogue import say, say_all
+from egov_repro.words.languages import DEFAULT, LANGUAGES, NAMES, check_language  # noqa: F401 (DEFAULT, NAMES: re-exported for the editions)
+
+LANGS = LANGUAGES
 # Where each edition's pages live in the built site, relative to its root.
 SUBDIR = {"en": "", "id": "id"}
-NAMES = {"en": "English", "id": "Bahasa Indonesia"}
-# The Indonesian edition's own title (in title case, as PUEBI asks of a title: the site's
-# name, the landing page's heading, the PDF's cover and metadata); the English one is
-# _config.yml's.
-TITLES = {"id": "E-Government di Indonesia: Reproduksi Terbuka"}
+# The edition's words outside the pages live in words/messages/interface.toml.
+# The Indonesian edition's own title (the site's name, the landing page's heading, the
+# PDF's cover and metadata); the English one is _config.yml's.
+TITLES = {"id": say("interface.title", "id")}
 # Who the footer ("By ...") and the PDF's metadata name as the authors.
-AUTHORS = {"en": "egov-repro contributors", "id": "kontributor egov-repro"}
+AUTHORS = say_all("interface.authors")
 # How each edition describes itself where a page has no text of its own (search, index).
-SUMMARIES = {
-    "en": "an executable reproduction of Fahlevy, Saleh and Nurmiyati (2023) from the "
-    "UN E-Government Survey data",
-    "id": "reproduksi yang dapat dijalankan ulang atas Fahlevy, Saleh dan Nurmiyati (2023) "
-    "berdasarkan data Survei E-Government PBB",
-}
+SUMMARIES = say_all("interface.summary")
 SEPARATOR = " | "
 # Interface strings that no gettext catalogue reaches: written into the templates or the
 # code of sphinx-book-theme and MyST-NB (``{type}`` in MyST-NB's cell prompts is filled
 # in English). Everything the themes and Sphinx look up through gettext is translated
 # in the project's catalogues instead (egov_repro/locale, egov_repro.i18n).
+THEME_STRINGS = (
+    "search",
+    "primary_sidebar",
+    "secondary_sidebar",
+    "binder_logo",
+    "main",
+    "page",
+    "show_source",
+    "hide_source",
+    "show_outputs",
+    "hide_outputs",
+    "toggle_hidden",
+)
 INTERFACE = {
     "id": {
-        "Search this book...": "Cari di buku ini...",
-        "Toggle primary sidebar": "Buka atau tutup bilah sisi utama",
-        "Toggle secondary sidebar": "Buka atau tutup bilah sisi kedua",
-        "Binder logo": "Logo Binder",
-        "Main": "Utama",
-        "Page": "Halaman",
-        "Show code cell source": "Tampilkan sumber sel kode",
-        "Hide code cell source": "Sembunyikan sumber sel kode",
-        "Show code cell outputs": "Tampilkan keluaran sel kode",
-        "Hide code cell outputs": "Sembunyikan keluaran sel kode",
-        "Toggle hidden content": "Tampilkan atau sembunyikan isi",
+        say("interface.theme." + k, "en"): say("interface.theme." + k, "id") for k in THEME_STRINGS
     }
 }
-# The footer's stamp (egov_repro.sphinxext), per edition.
-STAMP = {
-    "en": {
-        "data": "Data package version",
-        "commit": "built from commit",
-        "dirty": "with uncommitted changes",
-    },
-    "id": {
-        "data": "Versi paket data",
-        "commit": "disusun dari commit",
-        "dirty": "dengan perubahan yang belum di-commit",
-    },
-}
+# The footer's stamp (egov_repro.sphinx_page), per edition.
+STAMP_PARTS = ("data", "commit", "dirty")
+STAMP = {lang: {k: say("interface.stamp." + k, lang) for k in STAMP_PARTS} for lang in LANGS}
+
+
+def interface_words(lang: str) -> None:
+    """Render every word of the editions outside their pages (interface.toml: the tables
+    above, made once at import, and the download menu's PDF entry) in ``lang``, for the
+    editor's sheet, which records them."""
+    say("interface.title", lang)
+    say("interface.authors", lang)
+    say("interface.summary", lang)
+    for key in THEME_STRINGS:
+        say("interface.theme." + key, lang)
+    for key in STAMP_PARTS:
+        say("interface.stamp." + key, lang)
+    say("interface.pdf_button.text", lang)
+    say("interface.pdf_button.tooltip", lang)
 
 
 def title(lang: str, english: str) -> str:
@@ -72,9 +76,8 @@ def title(lang: str, english: str) -> str:
 
 
 def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"Unknown edition language {lang!r}. Valid: {', '.join(LANGS)}.")
-    return lang
+    """``lang`` if the book has it; the one error of ``languages.check_language``."""
+    return check_language(lang)
 
 
 def pick(text: str, lang: str, where: str = "") -> str:

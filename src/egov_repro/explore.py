@@ -35,6 +35,7 @@ from egov_repro.errors import DataError
 from egov_repro.labels import label
 from egov_repro.names import display_names
 from egov_repro.regions import members_by_edition, region_names
+from egov_repro.words.catalogue import messages, placeholders, say
 
 ASSETS = Path(__file__).resolve().parent / "explore_assets"
 SITE_DIR = "_explore"  # in each edition's site
@@ -64,68 +65,55 @@ VENDORED = {
 LIBRARY = "uPlot.iife.min.js"
 LIBRARY_STYLE = "uPlot.min.css"
 
-# Every word the explorer shows, in both editions (the script gets them in the data file).
-WORDS = {
-    "country": {"en": "Country", "id": "Negara"},
-    "countries": {"en": "Countries", "id": "Daftar negara"},
-    "hint": {
-        "en": "Type part of a name or an ISO code, then pick from the list; "
-        f"up to {MAX_COUNTRIES} countries.",
-        "id": "Ketik sebagian nama atau kode ISO, lalu pilih dari daftar; "
-        f"paling banyak {MAX_COUNTRIES} negara.",
-    },
-    "chosen": {"en": "Chosen countries", "id": "Negara yang dipilih"},
-    "remove": {"en": "Remove {name}", "id": "Hapus {name}"},
-    "region": {"en": "Region median (optional)", "id": "Median kawasan (opsional)"},
-    "no_region": {"en": "none", "id": "tidak ada"},
-    "measure": {"en": "The chart shows", "id": "Grafik menampilkan"},
-    "median_of": {"en": "Median: {region}", "id": "Median: {region}"},
-    "edition": {"en": "Edition", "id": "Edisi"},
-    "egdi": {"en": "EGDI", "id": "EGDI"},
-    "osi": {"en": "OSI", "id": "OSI"},
-    "hci": {"en": "HCI", "id": "HCI"},
-    "tii": {"en": "TII", "id": "TII"},
-    "egdi_rank": {"en": "World rank", "id": "Peringkat dunia"},
-    "caption": {
-        "en": "EGDI, its three components and the world rank in every edition: {names}",
-        "id": "EGDI, ketiga komponennya, dan peringkat dunia di setiap edisi: {names}",
-    },
-    "chart": {
-        "en": "Line chart of the {measure}, {first}–{last}: {names}. "
-        "The table below gives every value.",
-        "id": "Grafik garis {measure}, {first}–{last}: {names}. "
-        "Tabel di bawah memuat semua nilainya.",
-    },
-    "rank_note": {"en": "best at the top", "id": "yang terbaik di atas"},
-    "latest": {"en": "{value} in {year}", "id": "{value} pada {year}"},
-    "none_chosen": {"en": "No country chosen.", "id": "Belum ada negara yang dipilih."},
-    "no_match": {"en": "No country matches.", "id": "Tidak ada negara yang cocok."},
-    "too_many": {
-        "en": f"At most {MAX_COUNTRIES} countries at once.",
-        "id": f"Paling banyak {MAX_COUNTRIES} negara sekaligus.",
-    },
-    "unknown": {
-        "en": "Not in the data, left out: {codes}.",
-        "id": "Tidak ada dalam data, diabaikan: {codes}.",
-    },
-    "showing": {"en": "Showing {names}.", "id": "Menampilkan {names}."},
-    "download": {"en": "Download these rows (CSV)", "id": "Unduh baris-baris ini (CSV)"},
-    "not_surveyed": {"en": "not surveyed", "id": "tidak disurvei"},
-    "loading": {"en": "The chart is loading.", "id": "Grafik sedang dimuat."},
-    "print": {
-        "en": "On the web, this page is an explorer: choose any country, or several, "
-        "and a region whose median is drawn beside them, at {url}. Here it shows "
-        "Indonesia, the table below.",
-        "id": "Di web, halaman ini adalah penjelajah: pilih negara mana pun, atau beberapa "
-        "sekaligus, dan sebuah kawasan sebagai pembanding, dengan median kawasan itu ikut "
-        "digambar, di {url}. "
-        "Di sini halaman ini menampilkan Indonesia, pada tabel di bawah.",
-    },
-}
+# Every word the explorer shows, in both editions (words/messages/explore.toml; the
+# script gets them in the data file, its own placeholders left for it to fill).
+WORD_KEYS = (
+    "country",
+    "countries",
+    "hint",
+    "chosen",
+    "remove",
+    "region",
+    "no_region",
+    "measure",
+    "median_of",
+    "edition",
+    "egdi",
+    "osi",
+    "hci",
+    "tii",
+    "egdi_rank",
+    "caption",
+    "chart",
+    "rank_note",
+    "latest",
+    "none_chosen",
+    "no_match",
+    "too_many",
+    "unknown",
+    "showing",
+    "download",
+    "not_surveyed",
+    "loading",
+    "print",
+)
 
 
 def word(key: str, lang: str, **values) -> str:
-    return WORDS[key][editions.check_lang(lang)].format(**values)
+    """The explorer's word ``key`` in ``lang``, its placeholders filled from ``values``."""
+    return say("explore.word." + key, lang, max=MAX_COUNTRIES, **values)
+
+
+def interface_words(lang: str) -> dict[str, str]:
+    """Every word of the explorer in ``lang`` as its script gets them: the most
+    countries filled in, the placeholders the script fills (``{name}``) left as they
+    are."""
+    words = {}
+    for key in WORD_KEYS:
+        text = messages()["explore.word." + key][lang]
+        left = {name: "{" + name + "}" for name in placeholders(text) if name != "max"}
+        words[key] = word(key, lang, **left)
+    return words
 
 
 # --- the data ------------------------------------------------------------------------
@@ -251,7 +239,7 @@ def _explorer_data(lang: str, data_dir: Path, _stamp: tuple) -> dict:
         "max_countries": MAX_COUNTRIES,
         "countries": countries,
         "regions": regions,
-        "words": {key: WORDS[key][lang] for key in WORDS},
+        "words": interface_words(lang),
     }
 
 
@@ -268,7 +256,7 @@ def rows_of(data: dict, codes: list[str], region: str | None = None) -> list[dic
             rows.append({"iso3": code, "name": entry["name"], "year": year, **values})
     if region:
         entry = data["regions"][region]
-        name = WORDS["median_of"][data["lang"]].format(region=entry["name"])
+        name = word("median_of", data["lang"], region=entry["name"])
         for i, year in enumerate(data["years"]):
             values = dict(zip(MEASURES, (s[i] for s in entry["values"]), strict=False))
             rows.append({"iso3": "", "name": name, "year": year, **values, "egdi_rank": None})
@@ -362,7 +350,7 @@ def page_html(docname: str, lang: str, url: str = "", data_dir: Path | None = No
     )
     link = escape(url) if url else ""
     where = f'<a href="{link}">{link}</a>' if url else site_path(docname, "")
-    printed = escape(WORDS["print"][lang]).replace("{url}", where)
+    printed = escape(word("print", lang, url="{url}")).replace("{url}", where)
     return (
         f'<div class="egov-explore" lang="{lang}" '
         f'data-data="{escape(site_path(docname, DATA_FILE))}?v={escape(data["data_version"])}" '

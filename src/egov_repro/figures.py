@@ -19,7 +19,7 @@ import pandas as pd
 from egov_repro import analysis, paper, paths, plotting
 from egov_repro.countries import suggest
 from egov_repro.datasets import editions_in, load_egdi, load_pegi_2016, primary_pegi_2016
-from egov_repro.labels import check_lang, label
+from egov_repro.labels import label
 from egov_repro.names import display_names
 from egov_repro.regions import (
     SOUTHEAST_ASIA,
@@ -28,7 +28,8 @@ from egov_repro.regions import (
     paper_chart_omissions,
     region_members,
 )
-from egov_repro.text import join_and, number, pick
+from egov_repro.words.catalogue import say
+from egov_repro.words.languages import check_language as check_lang
 
 DEFAULT_REGION = SOUTHEAST_ASIA
 # Above this many countries a chart shows the top, the bottom and the focus country's
@@ -87,7 +88,7 @@ def region_name(region: str, lang: str = "en") -> str:
 def region_phrase(region: str, lang: str = "en") -> str:
     """The region as prose names it: 'countries of the world', 'of ASEAN'."""
     if region == "world":
-        return pick(lang, "the world", "dunia")
+        return say("figures.region_phrase.world", lang)
     return region_name(region, lang)
 
 
@@ -107,23 +108,15 @@ def readable_rows(ranking: pd.DataFrame, focus: str) -> pd.DataFrame:
 def _place_text(table: pd.DataFrame, focus: str, names: dict, region: str, lang: str = "en") -> str:
     row = table[table["iso3"] == focus]
     if row.empty:
-        name = names.get(focus, focus)
-        return pick(
-            lang,
-            f"{name} is not in the region '{region}'.",
-            f"{name} tidak termasuk kawasan '{region}'.",
-        )
+        return say("figures.place.absent", lang, name=names.get(focus, focus), region=region)
     row = row.iloc[0]
-    place, egdi, rank = (
-        int(row["regional_rank"]),
-        number(row["egdi"], 4, lang),
-        int(row["egdi_rank"]),
-    )
-    return pick(
+    return say(
+        "figures.place.present",
         lang,
-        f"{names[focus]} is number {place} with an EGDI of {egdi} (world rank {rank}).",
-        f"{names[focus]} berada di urutan ke-{place} dengan EGDI {egdi} "
-        f"(peringkat ke-{rank} dunia).",
+        name=names[focus],
+        place=int(row["regional_rank"]),
+        egdi=row["egdi"],
+        rank=int(row["egdi_rank"]),
     )
 
 
@@ -185,38 +178,20 @@ def figure1(
     )
     names = display_names(lang, data_dir)
     where = region_phrase(region, lang)
-    shown = ""
-    if len(table) < len(full):
-        shown = pick(
-            lang,
-            f" Shown: the top {TOP}, the bottom {BOTTOM} and the countries around "
-            f"{names[focus]}, {len(table)} of {len(full)} countries.",
-            f" Yang ditampilkan: {TOP} teratas, {BOTTOM} terbawah, dan negara-negara di sekitar "
-            f"{names[focus]}, {len(table)} dari {len(full)} negara.",
-        )
-    missing = ""
+    facts = {"where": where, "year": survey_year, "name": names[focus], "n": len(table)}
+    parts = [say("figures.fig1.caption", lang, **facts)]
     if omitted:
-        left_out = join_and([names[c] for c in sorted(omitted)], lang)
-        missing = pick(
-            lang,
-            f" {left_out} (yellow) is missing from the paper's chart, which follows "
-            "databoks (2022).",
-            f" {left_out} (kuning) tidak ada dalam grafik makalah, yang mengikuti databoks (2022).",
-        )
-    caption = pick(
-        lang,
-        f"Countries of {where} by EGDI in the UN E-Government Survey {survey_year}, with "
-        f"each country's world rank; {names[focus]} in red.{missing}{shown}",
-        f"Negara-negara {where} menurut EGDI dalam Survei E-Government PBB {survey_year}, "
-        f"beserta peringkat dunia tiap negara; {names[focus]} berwarna merah.{missing}{shown}",
+        left_out = [names[c] for c in sorted(omitted)]
+        parts.append(say("figures.fig1.missing", lang, left_out=left_out, count=len(left_out)))
+    if len(table) < len(full):
+        parts.append(
+            say("figures.fig1.shown", lang, top=TOP, bottom=BOTTOM, n_shown=len(table),
+                n=len(full), name=names[focus])
+        )  # fmt: skip
+    caption = " ".join(parts)
+    alt = (
+        say("figures.fig1.alt", lang, **facts) + " " + _place_text(full, focus, names, where, lang)
     )
-    alt = pick(
-        lang,
-        f"Horizontal bar chart of the EGDI of {len(table)} countries of {where} in "
-        f"{survey_year}, best at the top. ",
-        f"Diagram batang horizontal EGDI {len(table)} negara {where} pada {survey_year}, "
-        "yang terbaik di atas. ",
-    ) + _place_text(full, focus, names, where, lang)
     return Figure(
         figure_id, table, fig, "chapters/02-southeast-asia-ranking.ipynb", caption, alt, data_dir
     )
@@ -244,37 +219,16 @@ def figure2(lang: str = "id", data_dir=None) -> Figure:
         lang=lang,
     )
     figure_id = "fig2-top10-provinces-pegi-2016" + _suffix(_lang_suffix(lang))
-    caption = pick(
-        lang,
-        f"The {len(table)} provinces with the best e-government scores in 2016, as printed in "
-        "the paper's text (after its Figure 2), which credits databoks (2016). Unit "
-        "uncertain: the paper prints them with a per cent sign («presentase sebesar 3,39%»); "
-        "the values fit the scale of Kominfo's PeGI "
-        "scores (up to 4), which is our inference, since the paper never names PeGI; no "
-        "primary table was found. Licence: CC BY-SA 4.0, as the paper.",
-        f"Daftar {len(table)} provinsi dengan skor e-government terbaik pada 2016, sebagaimana "
-        "tercetak dalam teks makalah (sesudah Gambar 2) yang merujuk databoks (2016). "
-        "Satuannya belum pasti: makalah mencetaknya dengan tanda persen («presentase sebesar "
-        "3,39%»), sedangkan nilainya sesuai dengan "
-        "skala skor PeGI Kominfo (maksimum 4); ini dugaan kami, karena makalah tidak pernah "
-        "menyebut PeGI. Tabel primernya tidak ditemukan. Lisensi: CC BY-SA 4.0, sama dengan "
-        "makalah.",
-    )
+    caption = say("figures.fig2.caption", lang, n=len(table))
     first, last = table.iloc[0], table.iloc[-1]
-    span = (
-        f"{first['province']} ({number(first['score'], 2, lang)}) "
-        + pick(lang, "to", "hingga")
-        + f" {last['province']} ({number(last['score'], 2, lang)})."
-    )
-    alt = (
-        pick(
-            lang,
-            f"Horizontal bar chart of {len(table)} Indonesian provinces' e-government scores in "
-            "2016, from ",
-            f"Diagram batang horizontal skor e-government {len(table)} provinsi Indonesia pada "
-            "2016, dari ",
-        )
-        + span
+    alt = say(
+        "figures.fig2.alt",
+        lang,
+        n=len(table),
+        first=first["province"],
+        first_score=first["score"],
+        last=last["province"],
+        last_score=last["score"],
     )
     return Figure(figure_id, table, fig, "chapters/03-top-provinces.ipynb", caption, alt, data_dir)
 
@@ -326,36 +280,37 @@ def _trend_figure(
         title=label("fig3_title", lang, country=names[iso3], first=years.min(), last=years.max()),
         labels=trend_labels(lang, data_dir),
         median_labels=median_labels,
-        source=label("source_un", lang, years=f"{years.min()}-{years.max()}"),
+        source=label("source_un", lang, years=f"{years.min()}–{years.max()}"),
         mark_year=mark_year,
         lang=lang,
     )
-    name, span = names[iso3], f"{years.min()}-{years.max()}"
-    if lang == "en":
-        which = join_and([f"of {region_phrase(r)}" for r in regions])
-        medians = f"the EGDI median{'s' if len(regions) > 1 else ''} {which}"
-        caption = (
-            f"{name} in every UN E-Government Survey edition, {span}: EGDI (red), its three "
-            f"components and {medians} (top); world rank (bottom, best at the top)."
-            + (f" The marked edition is {mark_year}." if mark_year else "")
-        )
-    else:
-        medians = join_and([region_name(r, lang) for r in regions], lang)
-        caption = (
-            f"{name} dalam setiap edisi Survei E-Government PBB, {span}: EGDI (merah) dan "
-            f"ketiga komponennya, serta median {medians} (atas); peringkat dunia (bawah, yang "
-            "terbaik di atas)." + (f" Edisi yang ditandai: {mark_year}." if mark_year else "")
-        )
-    surveyed = table.dropna(subset=["egdi"])
-    e0, e1 = (number(surveyed["egdi"].iloc[i], 4, lang) for i in (0, -1))
-    y0, y1 = (int(surveyed["year"].iloc[i]) for i in (0, -1))
-    r0, r1 = (int(surveyed["egdi_rank"].iloc[i]) for i in (0, -1))
-    alt = pick(
+    name = names[iso3]
+    regions_named = [
+        say("figures.trend.median_of", lang, region=region_phrase(r, lang)) for r in regions
+    ]
+    medians = say("figures.trend.medians", lang, regions=regions_named, count=len(regions))
+    caption = say(
+        "figures.trend.caption",
         lang,
-        f"Two-panel line chart for {name}: EGDI from {e0} in {y0} to {e1} in {y1}, world "
-        f"rank from {r0} to {r1}.",
-        f"Diagram garis dua panel untuk {name}: EGDI dari {e0} pada {y0} menjadi {e1} pada "
-        f"{y1}, peringkat dunia dari {r0} menjadi {r1}.",
+        name=name,
+        first=years.min(),
+        last=years.max(),
+        medians=medians,
+    )
+    if mark_year:
+        caption += " " + say("figures.trend.marked", lang, year=mark_year)
+    surveyed = table.dropna(subset=["egdi"])
+    ends = surveyed.iloc[[0, -1]]
+    alt = say(
+        "figures.trend.alt",
+        lang,
+        name=name,
+        egdi_first=ends["egdi"].iloc[0],
+        egdi_last=ends["egdi"].iloc[1],
+        first=int(ends["year"].iloc[0]),
+        last=int(ends["year"].iloc[1]),
+        rank_first=int(ends["egdi_rank"].iloc[0]),
+        rank_last=int(ends["egdi_rank"].iloc[1]),
     )
     return Figure(figure_id, table, fig, chapter, caption, alt, data_dir)
 
@@ -450,31 +405,17 @@ def components_figure(
         _focus_suffix(focus), _lang_suffix(lang)
     )
     names = display_names(lang, data_dir)
-    subset = ""
+    first, second = years
+    caption = say(
+        "figures.components.caption", lang, where=region_phrase(region, lang), first=first,
+        second=second, later=later, name=names[focus],
+    )  # fmt: skip
     if len(shown) < len(ranking):
-        subset = pick(
-            lang,
-            f" Shown: {len(shown)} of the region's {len(ranking)} countries (the top {TOP}, "
-            f"the bottom {BOTTOM} and those around {names[focus]}).",
-            f" Yang ditampilkan: {len(shown)} dari {len(ranking)} negara kawasan ini ({TOP} "
-            f"teratas, {BOTTOM} terbawah, dan negara-negara di sekitar {names[focus]}).",
-        )
-    caption = pick(
-        lang,
-        f"EGDI components of the countries of {region_phrase(region)}, {years[0]} (open "
-        f"circles) and {years[1]} (filled diamonds); countries ordered by their {later} EGDI, "
-        f"{names[focus]} in red.{subset}",
-        f"Komponen EGDI negara-negara {region_phrase(region, lang)}, {years[0]} (lingkaran "
-        f"kosong) dan {years[1]} (belah ketupat berisi); negara diurutkan menurut EGDI "
-        f"{later}, {names[focus]} berwarna merah.{subset}",
-    )
-    alt = pick(
-        lang,
-        f"Three panels (OSI, HCI, TII), one row per country ({len(shown)} rows), each showing "
-        f"the {years[0]} and {years[1]} values.",
-        f"Tiga panel (OSI, HCI, TII), satu baris per negara ({len(shown)} baris), masing-masing "
-        f"menunjukkan nilai {years[0]} dan {years[1]}.",
-    )
+        caption += " " + say(
+            "figures.components.shown", lang, n_shown=len(shown), n=len(ranking), top=TOP,
+            bottom=BOTTOM, name=names[focus],
+        )  # fmt: skip
+    alt = say("figures.components.alt", lang, n=len(shown), first=first, second=second)
     return Figure(figure_id, long, fig, "chapters/08-components.ipynb", caption, alt, data_dir)
 
 
@@ -540,68 +481,41 @@ def render_all(
 
 # --- the paper's figures, and what this book could rebuild of each ------------------
 
-REBUILT_FROM = {
-    "un-data": "the UN E-Government Survey country data",
-    "primary-pegi": "a primary PeGI 2016 table in the data package",
-    "paper-text": "the numbers printed in the paper's own text",
-    "not-rebuilt": None,
-}
-REBUILT_FROM_ID = {
-    "un-data": "data negara Survei E-Government PBB",
-    "primary-pegi": "tabel primer PeGI 2016 dalam paket data",
-    "paper-text": "angka-angka yang tercetak dalam teks makalah itu sendiri",
-    "not-rebuilt": None,
-}
+# Where each of the paper's figures is rebuilt from: "un-data", "primary-pegi",
+# "paper-text" (each named by the catalogue, figures.rebuilt_from.<key>) or "not-rebuilt".
+REBUILT_FROM = ("un-data", "primary-pegi", "paper-text", "not-rebuilt")
+
+
+def rebuilt_from(source: str, lang: str = "en") -> str:
+    """What a figure is rebuilt from, as a sentence names it."""
+    return say("figures.rebuilt_from." + source, lang)
 
 
 @dataclass(frozen=True)
 class PaperFigure:
     numbers: tuple[int, ...]  # the paper's figure numbers
-    subject: str
+    key: str  # its subject's message: figures.paper_figure.<key>
     chapter: str  # the chapter that rebuilds it, or explains why it is not rebuilt
-    rebuilt_from: str  # a key of REBUILT_FROM
-    subject_id: str = ""  # the subject in Indonesian
+    rebuilt_from: str  # one of REBUILT_FROM
     # Drawn with more than the paper's chart shows (every edition, the components, a
     # median, the rank): the paper's chart extended, not rebuilt.
     extended: bool = False
+
+    def subject(self, lang: str = "en") -> str:
+        """What the paper's figure shows, in ``lang``."""
+        return say("figures.paper_figure." + self.key, lang, year=paper.SURVEY_YEAR)
 
 
 def paper_figures(data_dir=None) -> list[PaperFigure]:
     """Each figure of the paper, with the data this book rebuilds it from: the UN data,
     the paper's own text (Figure 2, unless a primary PeGI table is added), or nothing
-    (Figures 4-6 are screenshots of web portals)."""
+    (Figures 4–6 are screenshots of web portals)."""
     provinces = "primary-pegi" if primary_pegi_2016(data_dir) is not None else "paper-text"
     return [
-        PaperFigure(
-            (1,),
-            "Southeast Asia ranked by EGDI, 2022",
-            "02-southeast-asia-ranking",
-            "un-data",
-            "peringkat EGDI Asia Tenggara, 2022",
-        ),
-        PaperFigure(
-            (2,),
-            "the ten provinces with the best e-government scores, 2016",
-            "03-top-provinces",
-            provinces,
-            "sepuluh provinsi dengan skor e-government terbaik, 2016",
-        ),
-        PaperFigure(
-            (3,),
-            f"a chart of Indonesia's EGDI credited to the UN E-Government Survey "
-            f"{paper.SURVEY_YEAR}",
-            "04-indonesia-trend",
-            "un-data",
-            f"grafik EGDI Indonesia yang dirujuk ke Survei E-Government PBB {paper.SURVEY_YEAR}",
-            extended=True,
-        ),
-        PaperFigure(
-            (4, 5, 6),
-            "screenshots of the portals of DKI Jakarta, Surabaya and Bandung",
-            "05-portals",
-            "not-rebuilt",
-            "tangkapan layar portal DKI Jakarta, Surabaya, dan Bandung",
-        ),
+        PaperFigure((1,), "fig1", "02-southeast-asia-ranking", "un-data"),
+        PaperFigure((2,), "fig2", "03-top-provinces", provinces),
+        PaperFigure((3,), "fig3", "04-indonesia-trend", "un-data", extended=True),
+        PaperFigure((4, 5, 6), "fig4-6", "05-portals", "not-rebuilt"),
     ]
 
 
@@ -611,11 +525,16 @@ def paper_figures(data_dir=None) -> list[PaperFigure]:
 @dataclass(frozen=True)
 class Exhibit:
     """A figure or table of the book: the notebook that makes it and, for a figure, the
-    maker and parameters it calls (the notebook's defaults), whose id names its files."""
+    maker and parameters it calls (the notebook's defaults), whose id names its files.
+    ``key`` names its title (figures.exhibit.<key>), ``facts`` fill it."""
 
-    title: str
+    key: str
     notebook: str
     make: object = None  # a figure maker taking ``lang``, or None for a table or text alone
+    facts: dict = field(default_factory=dict)
+
+    def title(self, lang: str = "en") -> str:
+        return say("figures.exhibit." + self.key, lang, **self.facts)
 
 
 def book_exhibits(data_dir=None) -> list[Exhibit]:
@@ -623,58 +542,24 @@ def book_exhibits(data_dir=None) -> list[Exhibit]:
     book is built with."""
     latest = editions_in(load_egdi(data_dir))[-1]
     chapter = "chapters/{}.ipynb".format
+    changes = {"base": paper.SURVEY_YEAR, "year": latest}
     return [
-        Exhibit("Figure: Southeast Asia ranked by EGDI, 2022", "intro.ipynb", figure1),
-        Exhibit("Table: coverage of each edition and its source file", chapter("01-data")),
-        Exhibit(
-            "Figure and table: Southeast Asia ranked by EGDI, 2022",
-            chapter("02-southeast-asia-ranking"),
-            figure1,
-        ),
-        Exhibit(
-            "Figure and table: the ten best provinces of 2016, as the paper prints them",
-            chapter("03-top-provinces"),
-            figure2,
-        ),
-        Exhibit(
-            "Figure and table: Indonesia's EGDI, components and world rank in every edition",
-            chapter("04-indonesia-trend"),
-            figure3,
-        ),
-        Exhibit("Text: why the portal screenshots are not rebuilt", "chapters/05-portals.md"),
-        Exhibit(
-            "Tables: the verdict on each of the paper's statements, and the follow-ups",
-            chapter("06-reproduction-report"),
-        ),
-        Exhibit(
-            f"Figure and table: Southeast Asia ranked by EGDI, {latest}",
-            chapter("07-latest-edition"),
-            partial(figure1, latest),
-        ),
-        Exhibit(
-            f"Figure: Indonesia's EGDI, components and world rank, marking {latest}",
-            chapter("07-latest-edition"),
-            partial(figure3, latest),
-        ),
-        Exhibit(
-            f"Table: Indonesia's indices and world rank, {paper.SURVEY_YEAR} and {latest}",
-            chapter("07-latest-edition"),
-        ),
-        Exhibit(
-            "Figure and table: the components (OSI, HCI, TII) of the region in two editions",
-            chapter("08-components"),
-            components_figure,
-        ),
-        Exhibit(
-            "Table: Indonesia's place under each definition of the region",
-            chapter("09-sensitivity"),
-        ),
-        Exhibit(
-            "Figure and table: a country's profile (Indonesia)",
-            chapter("10-country-profile"),
-            profile_figure,
-        ),
-    ]
+        Exhibit("intro_figure1", "intro.ipynb", figure1),
+        Exhibit("coverage", chapter("01-data")),
+        Exhibit("figure1", chapter("02-southeast-asia-ranking"), figure1),
+        Exhibit("figure2", chapter("03-top-provinces"), figure2),
+        Exhibit("figure3", chapter("04-indonesia-trend"), figure3),
+        Exhibit("portals", "chapters/05-portals.md"),
+        Exhibit("report", chapter("06-reproduction-report")),
+        Exhibit("latest_figure1", chapter("07-latest-edition"), partial(figure1, latest),
+                {"year": latest}),
+        Exhibit("latest_figure3", chapter("07-latest-edition"), partial(figure3, latest),
+                {"year": latest}),
+        Exhibit("latest_changes", chapter("07-latest-edition"), facts=changes),
+        Exhibit("components", chapter("08-components"), components_figure),
+        Exhibit("sensitivity", chapter("09-sensitivity")),
+        Exhibit("profile", chapter("10-country-profile"), profile_figure),
+    ]  # fmt: skip
 
 
 def exhibit_ids(exhibit: Exhibit, data_dir=None) -> list[str]:
@@ -695,14 +580,11 @@ def exhibit_ids(exhibit: Exhibit, data_dir=None) -> list[str]:
 FIGURE_FILES = ("png", "svg", "csv")
 
 
-def exhibits_table(data_dir=None) -> str:
+def exhibits_table(data_dir=None, lang: str = "en") -> str:
     """The list of exhibits as a Markdown table: each of the paper's figures and each
     figure and table of the book -> the notebook that makes it -> the files it writes
     (``figures/<id>.{png,svg,csv}``, Indonesian and English)."""
-    rows = [
-        "| exhibit | rebuilds the paper's | notebook | files it writes |",
-        "|---|---|---|---|",
-    ]
+    rows = [say("figures.exhibits.header", lang), "|---|---|---|---|"]
     paper_of = {p.chapter: p for p in paper_figures(data_dir)}
     formats = "{" + ",".join(FIGURE_FILES) + "}"
     for exhibit in book_exhibits(data_dir):
@@ -710,14 +592,14 @@ def exhibits_table(data_dir=None) -> str:
         source = paper_of.get(Path(exhibit.notebook).stem)
         rebuilds = "–"
         if source:
-            numbers = [str(n) for n in source.numbers]
-            rebuilds = ("Figures " if len(numbers) > 1 else "Figure ") + "–".join(
-                dict.fromkeys([numbers[0], numbers[-1]])
-            )
+            numbers = "–".join(dict.fromkeys([str(source.numbers[0]), str(source.numbers[-1])]))
+            count = len(source.numbers)
+            rebuilds = say("figures.exhibits.rebuilds", lang, numbers=numbers, count=count)
             if source.rebuilt_from == "not-rebuilt":
-                rebuilds += " (not rebuilt: screenshots)"
-        files = "<br>".join(f"`figures/{i}.{formats}`" for i in ids) or "none"
-        rows.append(f"| {exhibit.title} | {rebuilds} | `{exhibit.notebook}` | {files} |")
+                rebuilds += say("figures.exhibits.not_rebuilt", lang)
+        files = "<br>".join(f"`figures/{i}.{formats}`" for i in ids)
+        files = files or say("figures.exhibits.no_files", lang)
+        rows.append(f"| {exhibit.title(lang)} | {rebuilds} | `{exhibit.notebook}` | {files} |")
     return "\n".join(rows) + "\n"
 
 

@@ -24,12 +24,14 @@ import re
 from pathlib import Path
 
 from egov_repro.atomic import write_bytes, write_text
+from egov_repro.words import catalogue
+from egov_repro.words.languages import check_language
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 # Where an edition's build puts the compiled catalogues, under the book's folder.
 BUILT = Path("_build") / "locale"
-# "6 December 2026" / "6 Desember 2026" (CLDR's month names).
-DATE_PATTERN = "d MMMM y"
+# "6 December 2026" / "6 Desember 2026" (CLDR's month names): the catalogues' date format.
+DATE_PATTERN = catalogue.DATE_PATTERN
 SPHINX_DATE_FORMAT = "%-d %B %Y"  # the same, as Sphinx's html_last_updated_fmt
 
 
@@ -117,8 +119,7 @@ def install(app, lang: str) -> None:
 
 
 def format_date(date: dt.date | dt.datetime, lang: str) -> str:
-    """ "6 December 2026" / "6 Desember 2026"."""
-    from babel.dates import format_date as babel_date
-
+    """ "6 December 2026" / "6 Desember 2026": the catalogues' ``{day:date}`` format, so
+    the footer, the PDF's cover and every generated sentence write a date alike."""
     day = date.date() if isinstance(date, dt.datetime) else date
-    return babel_date(day, DATE_PATTERN, locale=lang)
+    return catalogue.FORMATS["date"](day, check_language(lang), None)

@@ -10,13 +10,12 @@ from html import escape
 from pathlib import Path
 
 from egov_repro import paths
-from egov_repro.text import bilingual, pick, shown
+from egov_repro.text import bilingual, shown
+from egov_repro.words.catalogue import say
+from egov_repro.words.languages import LANGUAGES
 
-# The other edition's name, as a link in each language says it.
-LANG_NAMES = {
-    "en": {"en": "English", "id": "Bahasa Indonesia (as in the paper)"},
-    "id": {"en": "bahasa Inggris", "id": "Bahasa Indonesia (seperti dalam makalah)"},
-}
+# The link to the figure in the other language, as each edition names it.
+LINK_TO = {"en": "notebook.link_to_english", "id": "notebook.link_to_indonesian"}
 
 
 def glue_values(**values) -> None:
@@ -39,9 +38,14 @@ def glue_values(**values) -> None:
 
 def glue_both(fn, *args, **kwargs) -> dict:
     """Glue ``fn(..., lang="en")`` under its keys and ``fn(..., lang="id")`` under the same
-    keys with ``_id`` appended, from one execution; returns both dicts' glued values."""
-    english = fn(*args, lang="en", **kwargs)
-    indonesian = fn(*args, lang="id", **kwargs)
+    keys with ``_id`` appended, from one execution; returns both dicts' glued values. A
+    finding (``findings.finding``) computes its facts once and renders them twice."""
+    if hasattr(fn, "facts"):
+        facts = fn.facts(*args, **kwargs)
+        english, indonesian = fn.render(facts, "en"), fn.render(facts, "id")
+    else:
+        english = fn(*args, lang="en", **kwargs)
+        indonesian = fn(*args, lang="id", **kwargs)
     if set(english) != set(indonesian):
         raise ValueError(f"{fn.__name__} gives different keys in English and Indonesian.")
     both = {**english, **{f"{key}_id": value for key, value in indonesian.items()}}
@@ -51,12 +55,7 @@ def glue_both(fn, *args, **kwargs) -> dict:
 
 # Beside every CSV a reader can download: the files are for programs, so they keep one
 # form in both editions, which a spreadsheet set to the decimal comma must be told.
-CSV_NOTE = {
-    "en": "The CSV stays machine-readable in both editions: English column names, a decimal point.",
-    "id": "Berkas CSV sengaja dibuat untuk dibaca mesin: nama kolom berbahasa Inggris "
-    "dan titik sebagai pemisah desimal; pilih titik sebagai pemisah desimal saat "
-    "membukanya di lembar kerja.",
-}
+CSV_NOTE = {lang: say("notebook.csv_note", lang) for lang in LANGUAGES}
 
 
 class FigureBlock:
@@ -81,7 +80,7 @@ class FigureBlock:
         other = next((g for g in self.by_lang.values() if g is not f), None)
         width, height = (round(v * 100) for v in f.fig.get_size_inches())
         svg = self.href(f.id, "svg")
-        table = pick(lang, "the chart's data", "data grafik")
+        table = say("notebook.chart_data", lang)
         links = [
             f'<a href="{self.href(f.id, "csv")}">{escape(f.id)}.csv</a> ({table})',
             f'<a href="{svg}">SVG</a>',
@@ -91,26 +90,24 @@ class FigureBlock:
             other_lang = _figure_lang(other)
             links.append(
                 f'<a href="{self.href(other.id, "svg")}" hreflang="{other_lang}">'
-                f"{escape(LANG_NAMES[lang][other_lang])}</a>"
+                f"{escape(say(LINK_TO[other_lang], lang))}</a>"
             )
         chapter = f.chapter.removeprefix("chapters/").removesuffix(".ipynb")
-        files, made_by, from_data = (
-            ("Files", "Made by the chapter", "from the data package")
-            if lang == "en"
-            else ("Berkas", "Dibuat oleh bab", "dari paket data")
+        title_link = (
+            f'<a href="{self.prefix}chapters/{chapter}.html">'
+            f"{escape(chapter_title(f.chapter, lang))}</a>"
         )
-        title = pick(lang, "Open the figure in full size", "Buka gambar dalam ukuran penuh")
+        # The catalogue's words hold no markup; the links are HTML.
+        files = say("notebook.files", lang, links=" · ".join(links), chapter=title_link)
+        title = escape(say("notebook.open_full", lang))
         return (
             f'<figure class="egov-figure" id="figure-{escape(f.id)}">'
             f'<a href="{svg}" title="{title}">'
             f'<img src="{svg}" alt="{escape(f.alt)}" width="{width}" height="{height}" '
             'decoding="async"></a>'
             f"<figcaption><p>{escape(f.caption)}</p>"
-            f'<p class="egov-figure-links">{files}: {" · ".join(links)}. {made_by} '
-            f'<a href="{self.prefix}chapters/{chapter}.html">'
-            f"{escape(chapter_title(f.chapter, lang))}</a> "
-            f"{from_data}.</p>"
-            f'<p class="egov-csv-note">{CSV_NOTE[lang]}</p></figcaption></figure>'
+            f'<p class="egov-figure-links">{files}</p>'
+            f'<p class="egov-csv-note">{escape(CSV_NOTE[lang])}</p></figcaption></figure>'
         )
 
     def _repr_html_(self) -> str:
@@ -118,7 +115,7 @@ class FigureBlock:
 
     def __repr__(self) -> str:
         f = self.by_lang.get(self.langs[0], self.figure)
-        return f"{pick(self.langs[0], 'Figure', 'Gambar')} {f.id}: {f.caption}"
+        return say("notebook.figure", self.langs[0], id=f.id, caption=f.caption)
 
 
 # A chapter's title, as its first heading gives it in both languages: # {tr}`English | Indonesia`
@@ -140,7 +137,7 @@ def chapter_title(chapter: str, lang: str = "en", data_dir=None) -> str:
     for cell in cells:
         found = _TITLE.search("".join(cell["source"])) if cell["cell_type"] == "markdown" else None
         if found:
-            return pick(lang, found.group(1).strip(), found.group(2).strip())
+            return (found.group(1) if lang == "en" else found.group(2)).strip()
     return name
 
 

@@ -31,48 +31,51 @@ from egov_repro.editions import AUTHORS, SEPARATOR, pick
 from egov_repro.editions import title as edition_title
 from egov_repro.errors import DataError
 from egov_repro.stamp import build_stamp
+from egov_repro.words.catalogue import say
 
 PDF_DIR = Path("_build") / "pdf"
-# Words of the cover and contents, per edition language; the pages bring their own.
-PHRASES = {
-    "en": {
-        "subtitle": "An executable reproduction of Fahlevy, Saleh & Nurmiyati (2023), "
-        "<em>Eksistensi birokrasi di era revolusi 4.0</em>, from UN E-Government Survey data",
-        "version": "Package version",
-        "data_version": "Data package version",
-        "built": "Built on",
-        "commit": "from commit",
-        "paper": "The paper",
-        "cite": "How to cite",
-        "cite_also": "Please cite the paper and the UN data too (see the chapter “How to cite”).",
-        "online": "Online edition",
-        "contents": "Contents",
-        "licence": "Code: MIT. Text and figures: CC BY 4.0. UN E-Government Survey data: "
-        "UN DESA, United Nations terms of use.",
-        "software": "software",
-        "version_word": "version",
-        "subject": "Reproduction of Fahlevy, Saleh & Nurmiyati (2023)",
-    },
-    "id": {
-        "subtitle": "Reproduksi yang dapat dijalankan ulang atas Fahlevy, Saleh & Nurmiyati "
-        "(2023), <em>Eksistensi birokrasi di era revolusi 4.0</em>, berdasarkan data Survei "
-        "E-Government PBB",
-        "version": "Versi paket",
-        "data_version": "Versi paket data",
-        "built": "Disusun pada",
-        "commit": "dari commit",
-        "paper": "Makalah",
-        "cite": "Cara mengutip",
-        "cite_also": "Kutip juga makalah dan data PBB (lihat bab “Cara mengutip”).",
-        "online": "Edisi daring",
-        "contents": "Daftar isi",
-        "licence": "Kode: MIT. Teks dan gambar: CC BY 4.0. Data Survei E-Government PBB: "
-        "UN DESA, ketentuan penggunaan PBB.",
-        "software": "perangkat lunak",
-        "version_word": "versi",
-        "subject": "Reproduksi Fahlevy, Saleh & Nurmiyati (2023)",
-    },
-}
+# Words of the cover and contents (pdf.cover.<key> in the catalogue); the pages bring
+# their own.
+COVER_WORDS = (
+    "subtitle",
+    "version",
+    "data_version",
+    "built",
+    "commit",
+    "paper",
+    "cite",
+    "cite_also",
+    "online",
+    "contents",
+    "licence",
+    "software",
+    "version_word",
+)
+PAPER_TITLE = "<em>Eksistensi birokrasi di era revolusi 4.0</em>"
+
+
+def cover_words(lang: str) -> dict[str, str]:
+    """The cover's and contents' words in ``lang``, by ``COVER_WORDS`` key."""
+    words = {key: say("pdf.cover." + key, lang) for key in COVER_WORDS if key != "subtitle"}
+    return {"subtitle": say("pdf.cover.subtitle", lang, paper_title=PAPER_TITLE), **words}
+
+
+def metadata_subject(lang: str) -> str:
+    """The PDF's Subject: what the book reproduces, with the paper's DOI."""
+    return f"{say('pdf.metadata.subject', lang)}, doi:{paper.DOI}"
+
+
+def metadata_title(lang: str, english_title: str, package: str, data: str) -> str:
+    """The PDF's title: the edition's title, with the package's and the data's versions."""
+    return say(
+        "pdf.metadata.title",
+        lang,
+        title=edition_title(lang, english_title),
+        version=package,
+        data_version=data,
+    )
+
+
 # Chromium cannot start its sandbox as root (a container's shell, some CI runners), so
 # only there does it run without one; any other user keeps the sandbox. Playwright turns
 # the sandbox off unless asked not to: launch with ``chromium_sandbox=SANDBOX``.
@@ -412,7 +415,7 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
     table of contents (blank on the first print)."""
     import yaml
 
-    words = PHRASES[lang]
+    words = cover_words(lang)
     package, data = versions(root)
     date = source_date(root)
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
@@ -477,7 +480,7 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
         f'<nav class="toc"><h1 id="contents">{words["contents"]}</h1>'
         f"<ol>{''.join(contents)}</ol></nav>"
     )
-    title = escape(f"{edition_title(lang, config['title'])} (egov-repro {package}, data {data})")
+    title = escape(metadata_title(lang, config["title"], package, data))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_print_css(html)}</style></head>"
@@ -579,7 +582,7 @@ def fix_metadata(
     writer.metadata = {
         "/Title": title,
         "/Author": AUTHORS[lang],
-        "/Subject": f"{PHRASES[lang]['subject']}, doi:{paper.DOI}",
+        "/Subject": metadata_subject(lang),
         "/Creator": "egov-repro pdf (Chromium)",
         "/Producer": "egov-repro",
         "/CreationDate": stamp,
@@ -652,7 +655,7 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
                     if pages and all(found.get(k) == v for k, v in pages.items()):
                         break
                     pages = found
-                title = f"{edition_title(lang, _title(root))} (egov-repro {package}, data {data})"
+                title = metadata_title(lang, book_title(root), package, data)
                 target = out / f"egov-repro-{lang}.pdf"
                 labels = re.findall(r'aria-label="([^"]*)"', document.read_text(encoding="utf-8"))
                 headings = [unescape(label) for label in labels]
@@ -669,7 +672,8 @@ def build(root: Path | None = None, out: Path | None = None) -> list[Path]:
     return written
 
 
-def _title(root: Path) -> str:
+def book_title(root: Path) -> str:
+    """The book's (English) title, as _config.yml gives it."""
     import yaml
 
     return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["title"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from egov_repro import pdflinks
 from egov_repro.sphinx_editions import language, own_pages
+from egov_repro.words.catalogue import say
 
 
 def _publish_figures(app, exception) -> None:
@@ -28,8 +29,8 @@ def _book_pdf_link(app, pagename, templatename, context, doctree) -> None:
                 {
                     "type": "link",
                     "url": context["pathto"](f"pdf/egov-repro-{lang}.pdf", 1),
-                    "text": "book (PDF)" if lang == "en" else "buku (PDF)",
-                    "tooltip": "The whole book as one PDF" if lang == "en" else "Seluruh buku",
+                    "text": say("interface.pdf_button.text", lang),
+                    "tooltip": say("interface.pdf_button.tooltip", lang),
                     "icon": "fas fa-book",
                     "label": "download-book-pdf-button",
                 }

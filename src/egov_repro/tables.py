@@ -9,46 +9,26 @@ with the first column fixed (see static/egov-repro.css).
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import escape
 
 import pandas as pd
 
-from egov_repro.labels import LABELS, check_lang, label
+from egov_repro.labels import has_label, label
 from egov_repro.names import display_names
-from egov_repro.text import LANGS, MINUS, bilingual, number, pick, signed
+from egov_repro.text import MINUS, bilingual, number, signed
+from egov_repro.words.catalogue import say, say_all
+from egov_repro.words.languages import LANGUAGES as LANGS
+from egov_repro.words.languages import check_language
 
-HEADERS = {
-    "regional_rank": ("Place in region", "Urutan di kawasan"),
-    "iso3": ("ISO3", "ISO3"),
-    "country": ("Country", "Negara"),
-    "label": ("Country", "Negara"),
-    "egdi": ("EGDI", "EGDI"),
-    "egdi_rank": ("World rank", "Peringkat dunia"),
-    "epi": ("E-Participation (EPI)", "E-Partisipasi (EPI)"),
-    "osi": ("Online services (OSI)", "Layanan daring (OSI)"),
-    "hci": ("Human capital (HCI)", "Sumber daya manusia (HCI)"),
-    "tii": ("Telecom infrastructure (TII)", "Infrastruktur telekomunikasi (TII)"),
-    "in_paper_chart": ("In the paper's chart", "Ada dalam grafik makalah"),
-    "year": ("Edition", "Edisi"),
-    "countries": ("Countries listed", "Negara yang tercantum"),
-    "surveyed": ("Surveyed", "Disurvei"),
-    "countries_surveyed": ("Countries surveyed", "Negara yang disurvei"),
-    "zeros_as_missing": ("Zeros stored as missing", "Angka 0 dicatat sebagai data hilang"),
-    "flagged_anomalies": ("Flagged anomalies", "Anomali yang ditandai"),
-    "source_file": ("UN export", "Berkas ekspor PBB"),
-    "sha256": ("SHA-256 (first 12)", "SHA-256 (12 karakter pertama)"),
-    "paper_order": ("Paper's order", "Urutan dalam makalah"),
-    "province": ("Province", "Provinsi"),
-    "official_name": ("Official name", "Nama resmi"),
-    "province_code": ("Code", "Kode"),
-    "score": ("Score", "Skor"),
-    "measure": ("Measure", "Ukuran"),
-    "before": ("Before", "Sebelum"),
-    "after": ("After", "Sesudah"),
-    "change": ("Change", "Perubahan"),
-    "component": ("Component", "Komponen"),
-    "value": ("Value", "Nilai"),
-}
+# The columns whose header the catalogue (tables.toml, "header.<column>") names.
+HEADERS = (
+    "regional_rank", "iso3", "country", "egdi", "egdi_rank", "epi", "osi", "hci", "tii",
+    "in_paper_chart", "year", "countries", "surveyed", "countries_surveyed",
+    "zeros_as_missing", "flagged_anomalies", "source_file", "sha256", "paper_order",
+    "province", "official_name", "province_code", "score", "measure", "before", "after",
+    "change", "component", "value",
+)  # fmt: skip
 WHOLE = {
     "regional_rank",
     "egdi_rank",
@@ -80,17 +60,19 @@ def _region_header(slug: str, lang: str = "en") -> str:
     return name[0].upper() + name[1:]
 
 
-def _header(column: str, lang: str = "en") -> str:
+def _header(column: str, lang: str = "en", years: tuple | None = None) -> str:
+    if column in ("before", "after") and years:  # the editions compared, not "Before"
+        return str(years[0 if column == "before" else 1])
+    if column == "label":
+        column = "country"
     if column in HEADERS:
-        return HEADERS[column][0 if lang == "en" else 1]
+        return say("tables.header." + column, lang)
     if column.startswith("median_egdi_"):
         slug = column.removeprefix("median_egdi_").replace("_", "-")
-        if lang == "id":  # "Median EGDI dunia", as label("median") writes it
-            return "Median EGDI " + label(f"region:{slug}", lang)
-        return "Median EGDI, " + _region_header(slug, lang)
+        return say("tables.header.median_egdi", lang, region=label(f"region:{slug}", lang))
     if match := INDEX_YEAR.match(column):
         return f"{match[1].upper()} {match[2]}"
-    if f"region:{column}" in LABELS:
+    if has_label(f"region:{column}"):
         return _region_header(column, lang)
     return column.replace("_", " ").capitalize()
 
@@ -99,19 +81,17 @@ def _cell(column: str, value, row: pd.Series, lang: str = "en") -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "–"
     if isinstance(value, bool):
-        return pick(lang, "yes", "ya") if value else pick(lang, "no", "tidak")
+        return say("tables.cell.yes" if value else "tables.cell.no", lang)
     if column in WHOLE:
         return f"{int(value)}"
     rank_row = row.get("measure") == "egdi_rank"
     if column == "change" and rank_row:
         places = int(value)
         if places == 0:
-            return pick(lang, "0 (unchanged)", "0 (tetap)")
-        if lang == "en":
-            better = "better" if places < 0 else "worse"
-            return f"{places:+d} ({abs(places)} places {better})".replace("-", MINUS)
-        better = "lebih baik" if places < 0 else "lebih buruk"
-        return f"{places:+d} ({abs(places)} tingkat {better})".replace("-", MINUS)
+            return say("tables.cell.rank_unchanged", lang)
+        key = "tables.cell.rank_better" if places < 0 else "tables.cell.rank_worse"
+        change = f"{places:+d}".replace("-", MINUS)
+        return say(key, lang, change=change, places=abs(places), count=abs(places))
     if column == "change":
         return signed(value, 4, lang)
     if column in ("before", "after") and rank_row:
@@ -122,11 +102,26 @@ def _cell(column: str, value, row: pd.Series, lang: str = "en") -> str:
         return number(value, 2, lang)
     if column == "measure":
         if value == "egdi_rank":
-            return pick(lang, "World rank", "Peringkat dunia")
+            return say("tables.cell.world_rank", lang)
         return MEASURE_NAMES.get(value, str(value))
     if column == "component":
         return str(value).upper()
     return str(value)
+
+
+# The tables the chapters show, each named by the catalogue (tables.label.<name>).
+TABLE_NAMES = (
+    "coverage", "figure1", "figure2", "figure3", "latest_ranking", "changes", "components",
+    "sensitivity", "profile",
+)  # fmt: skip
+
+
+def named(name: str, **facts) -> dict[str, str]:
+    """A chapter table's name in both languages (what a screen reader announces for its
+    box), from the catalogue: ``for_people(frame, named("coverage"))``."""
+    if name not in TABLE_NAMES:
+        raise ValueError(f"Unknown table name {name!r}. Valid: {', '.join(TABLE_NAMES)}.")
+    return say_all("tables.label." + name, **facts)
 
 
 def _labels(label) -> dict[str, str]:
@@ -144,17 +139,19 @@ class PeopleTable:
     English text otherwise. ``frames`` holds one frame per language (country names
     differ) or one frame for both."""
 
-    def __init__(self, frame, label, langs: tuple[str, ...] = LANGS):
+    def __init__(self, frame, label, langs: tuple[str, ...] = LANGS, years=None):
         frames = frame if isinstance(frame, dict) else dict.fromkeys(LANGS, frame)
         self.frames, self.labels, self.langs = frames, _labels(label), langs
         self.frame, self.label = frames["en"], self.labels["en"]
+        # The two editions a before/after table compares (their years head the columns).
+        self.years = years or self.frame.attrs.get("years")
 
     def rows(self, lang: str = "en") -> list[list[str]]:
         frame = self.frames[lang]
         return [[_cell(c, row[c], row, lang) for c in frame.columns] for _, row in frame.iterrows()]
 
     def headers(self, lang: str = "en") -> list[str]:
-        return [_header(c, lang) for c in self.frames[lang].columns]
+        return [_header(c, lang, self.years) for c in self.frames[lang].columns]
 
     def html(self, lang: str = "en") -> str:
         """The table in one language."""
@@ -195,7 +192,8 @@ def for_people(
     out, and any column holding one value on every row left out (unless named in
     ``keep_constant``). ``label`` names the table: {"en": ..., "id": ...} or (en, id).
     ``lang``: the one language to show ("en" or "id"), or None for both (the book)."""
-    langs = LANGS if lang is None else (check_lang(lang),)
+    langs = LANGS if lang is None else (check_language(lang),)
+    years = frame.attrs.get("years")
     frame = frame.reset_index(drop=True)
     frames = {}
     for lang in LANGS:
@@ -204,6 +202,9 @@ def for_people(
             names = frame["iso3"].map(display_names(lang, data_dir))
             named = [c for c in ("country", "label") if c in frame.columns]
             localised = frame.assign(**{c: names for c in named})
+            if named and _alphabetical(frame[named[0]]):  # sorted by name: by its own names
+                order = localised[named[0]].map(_sort_key).sort_values(kind="stable").index
+                localised = localised.loc[order].reset_index(drop=True)
         frames[lang] = localised.drop(columns=list(drop), errors="ignore")
     english = frames["en"]
     if len(english) > 1:
@@ -213,7 +214,20 @@ def for_people(
             if c not in keep_constant and english[c].astype("string").nunique(dropna=False) == 1
         ]
         frames = {lang: f.drop(columns=constant) for lang, f in frames.items()}
-    return PeopleTable(frames, label, langs)
+    return PeopleTable(frames, label, langs, years)
+
+
+def _sort_key(name) -> str:
+    """A name as an alphabetical list orders it: accents and case aside."""
+    decomposed = unicodedata.normalize("NFKD", str(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _alphabetical(names: pd.Series) -> bool:
+    """Whether a table lists its rows in the alphabetical order of these names (then
+    each edition lists them in the order of its own names)."""
+    keys = names.map(_sort_key)
+    return len(keys) > 2 and keys.is_monotonic_increasing and keys.is_unique
 
 
 def components_wide(long: pd.DataFrame) -> pd.DataFrame:
