@@ -431,7 +431,7 @@ def test_every_country_has_one_name_on_every_page(book, lang):
             continue
         html = (html_dir / relative).read_text(encoding="utf-8")
         html = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", html, flags=re.S)
-        text = re.sub(r"«[^»]*»", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+        text = re.sub(r"«[^»]*»|“[^”]*”", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
         for iso3, others in aliases.items():
             rest = text.replace(shown[iso3], " ")
             for alias in others:
@@ -501,8 +501,8 @@ def test_every_english_page_has_its_indonesian_counterpart_and_they_link(book):
 def normalised_numbers(text: str, lang: str) -> list[str]:
     """Numbers with a decimal part, written the English way (0,7160 -> 0.7160). Numbers
     that are names, not quantities (Python 3.11, CC BY 4.0, "revolusi 4.0"), and the
-    paper's own words in «» are left out."""
-    text = re.sub(r"«[^»]*»", " ", text)
+    paper's own words in «» or “…” are left out."""
+    text = re.sub(r"«[^»]*»|“[^”]*”", " ", text)
     text = re.sub(r"(?:Python(?: versi)?|CC BY|CC BY-SA|revolusi|era) \d+\.\d+", " ", text)
     if lang == "id":
         text = re.sub(r"(?<=\d)\.(?=\d{3}\b)", "", text)  # thousands point
@@ -535,7 +535,7 @@ def test_indonesian_pages_use_indonesian_numbers_and_verdicts(book):
         # An index value written the English way (0.7160) where Indonesian has 0,7160;
         # the paper's own words, quoted in «», keep the paper's writing, and a software
         # version in the bibliography (nbval 0.11.0) is no decimal.
-        unquoted = re.sub(r"«[^»]*»|\b\d+\.\d+\.\d+\S*", "", text)
+        unquoted = re.sub(r"«[^»]*»|“[^”]*”|\b\d+\.\d+\.\d+\S*", "", text)
         assert not re.search(r"(?<![\d.])[-+]?0\.\d{2,}", unquoted), (page, "decimal point")
         for word in ("confirmed", "partly", "differs", "unverifiable"):
             assert not re.search(rf"\b{word}\b", text), (page, word)
@@ -561,7 +561,7 @@ def indonesian_paragraphs(page: Path) -> list[str]:
     article = re.search(r"<article class=\"bd-article\".*</article>", html, re.S).group(0)
     article = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", article, flags=re.S)
     article = re.sub(r'<div class="citation.*?</div>', " ", article, flags=re.S)
-    article = re.sub(r"«[^»]*»", " ", article)  # the paper's own words, quoted
+    article = re.sub(r"«[^»]*»|“[^”]*”", " ", article)  # the paper's own words, quoted
     # Foreign words are set in italics, as Indonesian usage requires (the UN's English
     # names beside ours): they are not Indonesian and are left out.
     article = re.sub(r"<em>.*?</em>", " ", article, flags=re.S)

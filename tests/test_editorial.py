@@ -260,7 +260,8 @@ def test_the_readme_and_the_glossary_are_pages_of_the_site():
     assert "file: readme" in toc and "file: glossary" in toc
     assert "README.md" in (ROOT / "readme.md").read_text(encoding="utf-8")
     glossary = (ROOT / "glossary.md").read_text(encoding="utf-8")
-    for term in ("EGDI", "OSI", "HCI", "TII", "EPI", "PeGI", "SPBE", "databoks", "ITU"):
+    for term in ("EGDI", "OSI", "HCI", "TII", "EPI", "PeGI", "SPBE", "Indeks SPBE", "Kominfo",
+                 "Databoks", "ITU"):
         assert re.search(rf"^{re.escape(term)}$", glossary, re.M), term
 
 

@@ -31,9 +31,17 @@
       if (value) title.textContent = value;
     }
   };
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", relabel);
-  } else {
+  // The copy button swaps in an icon whose title was written in English when its script
+  // loaded ("Copied!"): relabel whatever a click puts into a button.
+  const watch = () => {
     relabel();
+    new MutationObserver((changes) => {
+      if (changes.some((change) => change.target.closest?.(".copybtn"))) relabel();
+    }).observe(document.body, { childList: true, subtree: true });
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watch);
+  } else {
+    watch();
   }
 })();
