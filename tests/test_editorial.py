@@ -56,7 +56,10 @@ def test_the_papers_two_years_for_rank_88_are_named_and_linked(printed):
 def test_the_credit_as_the_paper_gives_it_is_apart_from_our_identification(printed):
     for key in ("sea-place", "top-four-order", "places-6-to-10"):
         assert printed[key]["credited"] == "fig1-caption", key
-    assert paper.CREDITS["fig1-caption"][0].endswith("«databoks.katadata.co.id (2022)»")
+    from egov_repro.report import credited_name
+
+    assert credited_name("fig1-caption").endswith("«databoks.katadata.co.id (2022)»")
+    assert credited_name("fig1-caption", "id").endswith("“databoks.katadata.co.id (2022)”")
     assert printed["rank-keeps-rising"]["credited"] == "fig3-caption"
     for key in ("provinces-top10-2016", "provinces-unit-2016"):
         assert printed[key]["credited"] == "fig2-caption"
@@ -260,8 +263,19 @@ def test_the_readme_and_the_glossary_are_pages_of_the_site():
     assert "file: readme" in toc and "file: glossary" in toc
     assert "README.md" in (ROOT / "readme.md").read_text(encoding="utf-8")
     glossary = (ROOT / "glossary.md").read_text(encoding="utf-8")
-    for term in ("EGDI", "OSI", "HCI", "TII", "EPI", "PeGI", "SPBE", "Indeks SPBE", "Kominfo",
-                 "Databoks", "ITU"):
+    for term in (
+        "EGDI",
+        "OSI",
+        "HCI",
+        "TII",
+        "EPI",
+        "PeGI",
+        "SPBE",
+        "Indeks SPBE",
+        "Kominfo",
+        "Databoks",
+        "ITU",
+    ):
         assert re.search(rf"^{re.escape(term)}$", glossary, re.M), term
 
 
@@ -285,6 +299,8 @@ def test_the_bibliography_is_sorted_by_label_and_names_each_softwares_version():
     version the lock pins and its address (not an address the theme shortens)."""
     style = bibstyle.AuthorYearStyle()
     formatted = list(style.format_bibliography(parse_file(ROOT / "references.bib")).entries)
+    indonesian = bibstyle.IndonesianAuthorYearStyle()
+    formatted_id = list(indonesian.format_bibliography(parse_file(ROOT / "references.bib")).entries)
     labels = [e.label for e in formatted]
     assert labels == sorted(labels, key=str.casefold)
     # nbval is a test tool: the test group's lock pins it, the book's lock the rest.
@@ -300,6 +316,8 @@ def test_the_bibliography_is_sorted_by_label_and_names_each_softwares_version():
         version = re.search(rf"^{package}==(\S+)", lock, re.M).group(1)
         text = next(e for e in formatted if e.key == key).text.render_as("text")
         assert f"{version}, as pinned in {lockfile}" in text, key
+        text_id = next(e for e in formatted_id if e.key == key).text.render_as("text")
+        assert f"{version}, sebagaimana ditetapkan dalam {lockfile}" in text_id, key
         assert f"pypi.org/project/{package}/{version}" in text, key
     for entry in formatted:
         assert "URL: https://github.com" not in entry.text.render_as("text"), entry.key

@@ -23,9 +23,7 @@ from conftest import IN_CI, copy_built, project_env
 
 # --- the rules ---------------------------------------------------------------------------
 
-MONTHS_EN = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTHS_ID = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 MONTHS_ID_SHORT = "Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Agt|Sep|Okt|Nov|Des"
 # Abbreviations after which a number does not open a sentence ("Fahlevy dkk. 2023").
@@ -175,7 +173,9 @@ def test_the_date_rule_finds_dates_not_in_cldrs_long_form():
 
 
 def test_the_digit_rule_finds_sentences_opening_with_a_digit():
-    assert digit_openings("Audit selesai. 0 dari 5 urutan itu benar.") == ["0 dari 5 urutan itu benar."]
+    assert digit_openings("Audit selesai. 0 dari 5 urutan itu benar.") == [
+        "0 dari 5 urutan itu benar."
+    ]
     assert digit_openings("4 dari 4 urutan benar") == ["4 dari 4 urutan benar"]
     assert digit_openings("Menurut Fahlevy dkk. 2023, nilainya 0,7160. Tidak satu pun.") == []
     assert digit_openings("Keempat urutan benar. Dua pertanyaan lanjutan.") == []
@@ -228,7 +228,9 @@ def prose_of(html: str) -> str:
     html = re.sub(r'<(div|dl) class="[^"]*\bbibliography\b.*?</\1>', " ", html, flags=re.S)
     html = re.sub(r"</(p|li|dd|dt|td|th|h\d|figcaption|caption|div|title)>", "\n", html)
     text = unescape(re.sub(r"<[^>]+>", " ", html))
-    text = re.sub(r"\S+://\S+|\b[\w.-]+\.(?:go\.id|co\.id|org|com|csv|svg|png|pdf|json)\b", " ", text)
+    text = re.sub(
+        r"\S+://\S+|\b[\w.-]+\.(?:go\.id|co\.id|org|com|csv|svg|png|pdf|json)\b", " ", text
+    )
     return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
 
 
@@ -305,7 +307,9 @@ def test_every_table_on_an_indonesian_page_has_a_caption(built_book):
             continue  # the index's layout tables hold no data
         html = page.read_text(encoding="utf-8")
         article = re.search(r"<article\b.*</article>", html, re.S)
-        found += [(page.name, t) for t in tables_without_caption(article.group(0) if article else "")]
+        found += [
+            (page.name, t) for t in tables_without_caption(article.group(0) if article else "")
+        ]
     assert not found, found
 
 
@@ -319,10 +323,19 @@ def test_the_portals_table_has_its_caption_in_each_edition(built_book):
 
 def test_the_glossary_tells_the_indices_and_ministries_apart(built_book):
     html = built_book / "_build" / "html"
-    indonesian = " ".join(prose_of((html / "id" / "glossary.html").read_text(encoding="utf-8")).split())
+    indonesian = " ".join(
+        prose_of((html / "id" / "glossary.html").read_text(encoding="utf-8")).split()
+    )
     english = " ".join(prose_of((html / "glossary.html").read_text(encoding="utf-8")).split())
-    assert "bukan Indeks Modal Manusia" in indonesian and "Indeks Pembangunan Manusia (IPM)" in indonesian
-    assert "World Bank" in english and "Indeks Modal Manusia" in english and "Indeks Pembangunan Manusia" in english
+    assert (
+        "bukan Indeks Modal Manusia" in indonesian
+        and "Indeks Pembangunan Manusia (IPM)" in indonesian
+    )
+    assert (
+        "World Bank" in english
+        and "Indeks Modal Manusia" in english
+        and "Indeks Pembangunan Manusia" in english
+    )
     assert "Indeks SPBE" in indonesian and "Indeks SPBE" in english
     assert "Komunikasi dan Digital (Komdigi)" in indonesian and "October 2024" in english
 
@@ -371,13 +384,17 @@ def id_pdf_text(built_book, tmp_path_factory) -> str:
     lines = [
         line
         for line in body.splitlines()
-        if not re.match(r"\s*(?:\$|make |git |\.\./|\.venv/|cd |from |import |@\w+\{|[a-z_]*\s*=\s)", line)
+        if not re.match(
+            r"\s*(?:\$|make |git |\.\./|\.venv/|cd |from |import |@\w+\{|[a-z_]*\s*=\s)", line
+        )
     ]
     return "\n".join(lines)
 
 
 def test_the_indonesian_pdf_follows_the_conventions(id_pdf_text):
-    text = re.sub(r"\S+://\S+|\b[\w.-]+\.(?:go\.id|co\.id|org|com|csv|svg|png|pdf|json)\b", " ", id_pdf_text)
+    text = re.sub(
+        r"\S+://\S+|\b[\w.-]+\.(?:go\.id|co\.id|org|com|csv|svg|png|pdf|json)\b", " ", id_pdf_text
+    )
     # Code values in the prose ("southeast-asia", "IDN") lose their code face in the
     # PDF's text; a single quoted token is a value, not a quotation.
     text = re.sub(r'"[\w.-]{1,20}"', " ", text)

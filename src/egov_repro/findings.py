@@ -616,11 +616,11 @@ def not_audited(lang: str = "en") -> str:
         say(
             "findings.not_audited.item",
             lang,
-            what=english if lang == "en" else indonesian,
+            what=say("findings.not_audited.what." + key, lang),
             words=words,
             where=claims.where_in(where, lang),
         )
-        for where, words, english, indonesian in paper.NOT_AUDITED
+        for where, words, key in paper.NOT_AUDITED
     ]
     return say("findings.not_audited.sentence", lang, n=len(items), items="; ".join(items))
 

@@ -86,34 +86,18 @@ class Passage:
     credited: str | None = None
 
 
-# Each credit as the paper prints it: where it stands and its words (English, Indonesian).
+# Each credit as the paper prints it: its words, verbatim (the catalogue's
+# report.credit.<key> says where it stands, in each language).
 CREDITS = {
-    "fig1-caption": (
-        "the caption of Figure 1: «databoks.katadata.co.id (2022)»",
-        "keterangan Gambar 1: «databoks.katadata.co.id (2022)»",
-    ),
-    "fig2-caption": (
-        "the caption of Figure 2: «databoks.katadata.co.id (2016)»",
-        "keterangan Gambar 2: «databoks.katadata.co.id (2016)»",
-    ),
-    "fig3-caption": (
-        "the caption of Figure 3: «The United Nations E-Government Survey 2022»",
-        "keterangan Gambar 3: «The United Nations E-Government Survey 2022»",
-    ),
-    "un-reports": (
-        "the UN, named in the text: «PBB melaporkan»",
-        "PBB, disebut dalam teks: «PBB melaporkan»",
-    ),
-    "un-released": (
-        "the UN, named in the text: «telah merilis hasil survei E-Government»; after "
-        "Figure 3 the paper gives the address «https://aptika.kominfo.go.id»",
-        "PBB, disebut dalam teks: «telah merilis hasil survei E-Government»; sesudah "
-        "Gambar 3 makalah mencantumkan alamat «https://aptika.kominfo.go.id»",
-    ),
-    "aptika-address": (
-        "the address after the sentence: «https://aptika.kominfo.go.id»",
-        "alamat sesudah kalimat itu: «https://aptika.kominfo.go.id»",
-    ),
+    "fig1-caption": {"words": "databoks.katadata.co.id (2022)"},
+    "fig2-caption": {"words": "databoks.katadata.co.id (2016)"},
+    "fig3-caption": {"words": "The United Nations E-Government Survey 2022"},
+    "un-reports": {"words": "PBB melaporkan"},
+    "un-released": {
+        "words": "telah merilis hasil survei E-Government",
+        "address": "https://aptika.kominfo.go.id",
+    },
+    "aptika-address": {"words": "https://aptika.kominfo.go.id"},
 }
 
 
@@ -216,39 +200,19 @@ PASSAGES = {
 
 
 # Statements of the paper that no table of the data package bears on, so the audit
-# lists them without a verdict: (where, key words, what it states; English, Indonesian).
+# lists them without a verdict: (where, key words, the key of what it states in the
+# catalogue: findings.not_audited.what.<key>).
 NOT_AUDITED = [
-    (
-        "'Latar Belakang', third paragraph",
-        "intruksi Presiden Nomor 6 Tahun 2001",
-        "Presidential Instruction 6/2001, revised as Presidential Instruction 3/2003 on the "
-        "national e-government policy and strategy, requires the government to use ICT for "
-        "public services",
-        "Instruksi Presiden 6/2001, yang direvisi menjadi Instruksi Presiden 3/2003 tentang "
-        "kebijakan dan strategi nasional e-government, mewajibkan pemerintah memanfaatkan TIK "
-        "untuk pelayanan publik",
-    ),
+    ("'Latar Belakang', third paragraph", "intruksi Presiden Nomor 6 Tahun 2001", "inpres"),
     (
         "'Kerangka Teoritis', subsection 'Pelayanan Publik dan Kualitas Pelayanan Publik'",
         "Menurut UU Nomor 25 Tahun 2009",
-        "Law 25/2009 on Public Services defines public service and its providers",
-        "Undang-Undang 25/2009 tentang Pelayanan Publik mendefinisikan pelayanan publik dan "
-        "penyelenggaranya",
+        "public-services-law",
     ),
-    (
-        f"{RESULTS_SECOND}, paragraph after Figure 3",
-        "Tim Koordinasi SPBE Nasional",
-        "the national SPBE coordination team includes Kominfo, KemenPANRB, Kemendagri, "
-        "Bappenas, the Ministry of Finance, BRIN and BSSN",
-        "Tim Koordinasi SPBE Nasional beranggotakan antara lain Kemkominfo, KemenPANRB, "
-        "Kemendagri, Bappenas, Kementerian Keuangan, BRIN, dan BSSN",
-    ),
+    (f"{RESULTS_SECOND}, paragraph after Figure 3", "Tim Koordinasi SPBE Nasional", "spbe-team"),
     (
         "'Rekomendasi pemanfaatan E-Government di Indonesia', seventh recommendation",
         "empat tingkatan yaitu, persiapan, pematangan",
-        "e-government should be developed in four stages, from preparation to implementation "
-        "and evaluation",
-        "e-government perlu dikembangkan melalui empat tahap, dari persiapan hingga "
-        "pelaksanaan dan evaluasi",
+        "four-stages",
     ),
 ]

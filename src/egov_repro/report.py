@@ -52,7 +52,7 @@ def credited_name(key: str | None, lang: str = "en") -> str:
     """The credit as the paper gives it (``paper.CREDITS``), in ``lang``."""
     if key is None:
         return say("report.credit.none", lang)
-    return paper.CREDITS[key][0 if check_language(lang) == "en" else 1]
+    return say("report.credit." + key, lang, **paper.CREDITS[key])
 
 
 def cited_name(key: str | None, lang: str = "en") -> str:

@@ -162,7 +162,8 @@ class PeopleTable:
         )
         return (
             f'<div class="egov-table" role="region" tabindex="0" '
-            f'aria-label="{escape(self.labels[lang])}"><table><thead><tr>{head}</tr></thead>'
+            f'aria-label="{escape(self.labels[lang])}"><table>'
+            f"<caption>{escape(self.labels[lang])}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table></div>"
         )
 
