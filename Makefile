@@ -72,7 +72,7 @@ pdf-env: $(PDF_STAMP)
 
 book: $(STAMP)
 	$(BIN_SH)/egov-repro book
-	@$(BIN_SH)/python -c 'from egov_repro.pdf import missing_printer as m; t = m(); t and print(t)'
+	@$(BIN_SH)/python -c 'from egov_repro.site.pdf import missing_printer as m; t = m(); t and print(t)'
 
 figures: $(STAMP)
 	$(BIN_SH)/egov-repro figures

@@ -20,8 +20,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from egov_repro.pdf import SANDBOX_FLAGS
-from egov_repro.site import serve
+from egov_repro.site.pdf import SANDBOX_FLAGS
+from egov_repro.site.serve import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [

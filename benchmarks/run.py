@@ -37,7 +37,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from egov_repro.bookfiles import BOOK_FILES, notebooks
+from egov_repro.book.contents import BOOK_FILES, notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -152,7 +152,7 @@ def measure_lighthouse(ctx: Context) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import lighthouse
 
-    from egov_repro.site import serve
+    from egov_repro.site.serve import serve
 
     if ctx.built is None or not lighthouse.LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse needs a built book and `npm ci --prefix benchmarks`")

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import lighthouse
 
-from egov_repro import maintain
-from egov_repro.bookfiles import BOOK_FILES
-from egov_repro.site import serve
+from egov_repro.book.contents import BOOK_FILES
+from egov_repro.data import maintain
+from egov_repro.site.serve import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from egov_repro.bookfiles import BOOK_FILES
+from egov_repro.book.contents import BOOK_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -115,7 +115,7 @@ def data_copy(tmp_path) -> Path:
 def next_edition() -> int:
     """A survey year after every edition in the data: tests that add an edition must not
     collide with one a maintainer has added since."""
-    from egov_repro.datasets import editions
+    from egov_repro.data.datasets import editions
 
     return editions(ROOT / "data")[-1] + 2
 
@@ -157,7 +157,7 @@ def copy_project(target: Path) -> Path:
 def text_problems(fig) -> list[str]:
     from matplotlib.text import Text
 
-    from egov_repro.plotting import css_px
+    from egov_repro.plots.plotting import css_px
 
     """Text that lies outside the canvas, or would render below 9 CSS px when the figure
     is shown across a 390-px phone's column."""
@@ -235,7 +235,7 @@ def book_prints(built_book, tmp_path_factory):
     its build (a print writes into the site's pdf/ folder): (project, {lang: [first,
     second]}). The second print only proves that prints are byte-identical. Made once:
     tests/test_pdf.py and tests/test_pdf_layout.py run on one worker (``TOGETHER``)."""
-    from egov_repro import pdf
+    from egov_repro.site import pdf
 
     missing = [tool for tool in ("pdffonts", "pdftotext", "pdfimages") if not shutil.which(tool)]
     reason = f"poppler-utils ({', '.join(missing)}) missing" if missing else ""
@@ -353,7 +353,7 @@ def chromium_browser():
     under CI=true, where nothing may be skipped for a missing tool)."""
     from playwright.sync_api import Error, sync_playwright
 
-    from egov_repro.pdf import SANDBOX, SANDBOX_FLAGS
+    from egov_repro.site.pdf import SANDBOX, SANDBOX_FLAGS
 
     with sync_playwright() as playwright:
         options = {

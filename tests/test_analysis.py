@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from egov_repro import analysis, load_egdi, region_members, region_names
-from egov_repro.figures import country_trend_table
-from egov_repro.regions import members_by_edition
+from egov_repro import load_egdi, region_members, region_names
+from egov_repro.analysis import measures
+from egov_repro.analysis.regions import members_by_edition
+from egov_repro.plots.figures import country_trend_table
 
 
 def frame(rows):
@@ -25,7 +26,7 @@ def test_regional_rank_comes_from_published_ranks_and_ties_share():
             (2030, "DDD", "D", None, None, None, None, None, None),
         ]
     )
-    table = analysis.rank_within_region(egdi, ["AAA", "BBB", "CCC", "DDD"], 2030)
+    table = measures.rank_within_region(egdi, ["AAA", "BBB", "CCC", "DDD"], 2030)
     assert table[["iso3", "regional_rank"]].values.tolist() == [["AAA", 1], ["BBB", 1], ["CCC", 3]]
 
 
@@ -37,19 +38,19 @@ def test_median_skips_missing_values():
             (2030, "CCC", "C", 3, 0.3, 0, 0.1, 0.9, 0.9),
         ]
     )
-    assert analysis.region_median(egdi, None).to_dict() == {2030: pytest.approx(0.6)}
+    assert measures.region_median(egdi, None).to_dict() == {2030: pytest.approx(0.6)}
 
 
 def test_unknown_year_lists_the_editions():
     with pytest.raises(ValueError, match="Valid survey years: 2003, 2004, 2005, 2008"):
-        analysis.check_year(load_egdi(), 2021)
+        measures.check_year(load_egdi(), 2021)
 
 
 def test_southeast_asia_2022_and_2024():
     egdi = load_egdi()
     members = region_members("southeast-asia")
-    r22 = analysis.rank_within_region(egdi, members, 2022)
-    r24 = analysis.rank_within_region(egdi, members, 2024)
+    r22 = measures.rank_within_region(egdi, members, 2022)
+    r24 = measures.rank_within_region(egdi, members, 2024)
     assert r22["iso3"].tolist() == [
         "SGP",
         "MYS",
@@ -63,11 +64,11 @@ def test_southeast_asia_2022_and_2024():
         "TLS",
         "LAO",
     ]
-    assert analysis.place_of(r22, "IDN") == 5 and analysis.place_of(r24, "IDN") == 4
+    assert measures.place_of(r22, "IDN") == 5 and measures.place_of(r24, "IDN") == 4
 
 
 def test_component_changes_2022_to_2024():
-    changes = analysis.component_changes(load_egdi(), "IDN", 2022, 2024).set_index("measure")
+    changes = measures.component_changes(load_egdi(), "IDN", 2022, 2024).set_index("measure")
     assert changes.index[0] == "tii"
     assert changes.at["tii", "change"] == pytest.approx(0.86448 - 0.6397)
     assert changes.at["egdi_rank", "change"] == -13
@@ -75,8 +76,8 @@ def test_component_changes_2022_to_2024():
 
 def test_weakest_component():
     egdi = load_egdi()
-    assert analysis.weakest_component(egdi, "IDN", 2022) == ("tii", pytest.approx(0.6397))
-    assert analysis.weakest_component(egdi, "IDN", 2024) == ("hci", pytest.approx(0.72934))
+    assert measures.weakest_component(egdi, "IDN", 2022) == ("tii", pytest.approx(0.6397))
+    assert measures.weakest_component(egdi, "IDN", 2024) == ("hci", pytest.approx(0.72934))
 
 
 def test_regions_are_data():
@@ -107,7 +108,7 @@ def test_regions_are_data():
 def test_ranking_sensitivity_2022():
     egdi = load_egdi()
     names = ["asean-10", "southeast-asia", "paper-figure-1"]
-    table = analysis.ranking_sensitivity(egdi, {n: region_members(n) for n in names}, 2022)
+    table = measures.ranking_sensitivity(egdi, {n: region_members(n) for n in names}, 2022)
     places = table.set_index("iso3")
     assert places.loc["IDN", names].tolist() == [5, 5, 5]
     assert places.loc["PHL", names].tolist() == [7, 7, 6]
@@ -127,7 +128,7 @@ def test_asean_membership_follows_the_edition():
 def test_trend_median_uses_each_editions_members():
     egdi = load_egdi()
     by_edition = members_by_edition("asean")
-    median = analysis.region_median(egdi, by_edition)
+    median = measures.region_median(egdi, by_edition)
     rows = egdi[(egdi["year"] == 2022) & egdi["iso3"].isin(region_members("asean-10"))]
     assert median[2022] == pytest.approx(rows["egdi"].median())
     table = country_trend_table("IDN", ["asean"])

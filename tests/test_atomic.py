@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from egov_repro import atomic
+from egov_repro.data import atomic
 
 # The writer starts as a kernel does, with the signals' default action: a child inherits
 # an ignored or blocked signal from whatever started it (here a pytest worker).
 WRITER = """
 import signal, sys, time
 from pathlib import Path
-from egov_repro import atomic
+from egov_repro.data import atomic
 
 for signum in (signal.SIGTERM, signal.SIGHUP):
     signal.signal(signum, signal.SIG_DFL)

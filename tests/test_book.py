@@ -17,9 +17,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from egov_repro import claims, datasets, editions, findings
-from egov_repro import report as report_prose
-from egov_repro.site import serve
+from egov_repro.analysis import claims, findings
+from egov_repro.data import datasets
+from egov_repro.site.serve import serve
+from egov_repro.words import editions
+from egov_repro.words import report as report_prose
 
 from conftest import IN_CI, ROOT, build_log, chromium_browser, run_cli, text_of
 
@@ -271,7 +273,7 @@ def test_every_page_shows_its_images_without_console_errors(site, browser):
     context.close()
     assert not problems, "\n".join(problems)
     # The book as a PDF is made by `make pdf`, not by `make book`: until it is, no page
-    # links it (egov_repro.pdflinks), so every link checked here resolves, PDFs included;
+    # links it (egov_repro.site.pdflinks), so every link checked here resolves, PDFs included;
     # tests/test_pdf.py checks the links once it is made.
     assert not [link for link in links if "/pdf/egov-repro-" in link]
     internal = sorted({link.split("#")[0] for link in links if link.startswith(base)})
@@ -290,11 +292,11 @@ def test_every_page_shows_its_images_without_console_errors(site, browser):
 
 def test_the_stylesheet_bundle_holds_only_rules_some_page_can_use(book):
     """One stylesheet per page and no icon font, without the theme's rules no page can match
-    (egov_repro.cssprune; tests/test_cssprune.py checks what is kept): less than two
+    (egov_repro.site.cssprune; tests/test_cssprune.py checks what is kept): less than two
     fifths of its sources, compressed, in each edition. (Checked once by hand in
     Chromium: every element of all 19 English pages, at 390 and 1280 px, light and
     dark, had the same computed style with the pruned bundle as with the full one.)"""
-    from egov_repro.pages import BUNDLE, unpruned_bundle
+    from egov_repro.site.pages import BUNDLE, unpruned_bundle
 
     project, _ = book
     for html_dir in (project / "_build" / "html", project / "_build" / "html" / "id"):
@@ -342,7 +344,7 @@ def test_pre_executed_outputs_equal_a_new_kernels(book, tmp_path):
     import nbformat
     from jupyter_cache import get_cache
 
-    from egov_repro.bookfiles import notebooks
+    from egov_repro.book.contents import notebooks
 
     project, _ = book
     shutil.copytree(project / "_build" / ".jupyter_cache", tmp_path / "cache")
@@ -413,8 +415,8 @@ def test_every_country_has_one_name_on_every_page(book, lang):
     """The edition's name for a country (names.display_names) is the only one its reader
     meets: not the UN's long form on one page and a short one on the next, and in the
     Indonesian edition not the English name either."""
-    from egov_repro.countries import short_names
-    from egov_repro.names import display_names
+    from egov_repro.data.countries import short_names
+    from egov_repro.words.names import display_names
 
     project, _ = book
     egdi = datasets.load_egdi()
@@ -633,7 +635,7 @@ def test_the_indonesian_edition_has_no_misspelling(book):
 
 def test_the_indonesian_edition_speaks_indonesian_in_its_interface_too(book):
     """The theme's own strings (search box, menus, colour modes, code toggles) and the
-    footer: Sphinx's language gives most, egov_repro.editions.INTERFACE the rest."""
+    footer: Sphinx's language gives most, egov_repro.words.editions.INTERFACE the rest."""
     project, _ = book
     indonesian = project / "_build" / "html" / "id"
     for page in edition_pages(indonesian):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from egov_repro.bookfiles import cache_settings, dependencies
-from egov_repro.cachekey import STAMP, fingerprint, invalidate
+from egov_repro.book.cachekey import STAMP, fingerprint, invalidate
+from egov_repro.book.contents import cache_settings, dependencies
 
 from conftest import copy_project
 

@@ -11,8 +11,11 @@ import sys
 
 import pytest
 
-from egov_repro import analysis, claims, datasets, load_egdi, maintain, report
-from egov_repro.csvio import format_table
+from egov_repro import load_egdi
+from egov_repro.analysis import claims, measures
+from egov_repro.data import datasets, maintain
+from egov_repro.data.csvio import format_table
+from egov_repro.words import report
 
 SEA = ["BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"]
 LATEST = datasets.editions_in(load_egdi())[-1]
@@ -158,7 +161,7 @@ def test_latest_follow_ups_use_the_newest_edition(records):
     assert f"({LATEST})" in r["claim"] and r["source"] == "follow-up"
     assert r["baseline"] == {"year": 2022, "says": "TII", "value": "TII"} and r["changed"]
     # In the 2024 edition, human capital (HCI), not infrastructure, is the lowest.
-    assert analysis.weakest_component(egdi, "IDN", 2024)[0] == "hci"
+    assert measures.weakest_component(egdi, "IDN", 2024)[0] == "hci"
 
 
 def test_success_and_failure_countries_palestine_not_surveyed(records):

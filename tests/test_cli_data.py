@@ -12,7 +12,7 @@ import pytest
 
 from egov_repro import load_egdi
 from egov_repro.cli import main
-from egov_repro.sources import write_un_export
+from egov_repro.data.sources import write_un_export
 
 from conftest import ROOT, next_edition
 
@@ -24,7 +24,7 @@ def bumped() -> str:
 
 
 def load_version() -> str:
-    from egov_repro.datasets import data_version
+    from egov_repro.data.datasets import data_version
 
     return data_version(ROOT / "data")
 

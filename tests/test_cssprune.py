@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from egov_repro import cssprune
+from egov_repro.site import cssprune
 
 PAGE = (
     '<html><body><div class="bd-article active" id="main"><p class="lead">x</p></div>'

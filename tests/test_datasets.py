@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from egov_repro import DataError, datasets, load_egdi, load_pegi_2016, maintain
+from egov_repro import DataError, load_egdi, load_pegi_2016
+from egov_repro.data import datasets, maintain
 
 from conftest import ROOT
 

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from egov_repro import edition_html, editions
+from egov_repro.site import edition_html
+from egov_repro.words import editions
 
 from conftest import ROOT
 
@@ -113,7 +114,7 @@ def test_the_english_builds_page_work_leaves_the_other_editions_folder_alone(tmp
     neither. Each build now touches its own pages only."""
     from types import SimpleNamespace
 
-    from egov_repro import sphinx_editions, sphinx_slim
+    from egov_repro.site import sphinx_editions, sphinx_slim
 
     (tmp_path / "_static" / "scripts").mkdir(parents=True)
     (tmp_path / "_static" / "scripts" / "fontawesome.js").write_text("")

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_file
 
-from egov_repro import bibstyle, claims, figures, findings, paper, tables
-from egov_repro.names import display_names
+from egov_repro.analysis import claims, findings, paper
+from egov_repro.plots import figures
+from egov_repro.words import bibstyle, tables
+from egov_repro.words.names import display_names
 
 from conftest import IN_CI, ROOT
 
@@ -56,7 +58,7 @@ def test_the_papers_two_years_for_rank_88_are_named_and_linked(printed):
 def test_the_credit_as_the_paper_gives_it_is_apart_from_our_identification(printed):
     for key in ("sea-place", "top-four-order", "places-6-to-10"):
         assert printed[key]["credited"] == "fig1-caption", key
-    from egov_repro.report import credited_name
+    from egov_repro.words.report import credited_name
 
     assert credited_name("fig1-caption").endswith("«databoks.katadata.co.id (2022)»")
     assert credited_name("fig1-caption", "id").endswith("“databoks.katadata.co.id (2022)”")
@@ -65,7 +67,7 @@ def test_the_credit_as_the_paper_gives_it_is_apart_from_our_identification(print
         assert printed[key]["credited"] == "fig2-caption"
         assert "PeGI" not in printed[key]["claim"] + printed[key]["paper_says"]
     # The paper never names PeGI: our identification says it is our inference.
-    from egov_repro.report import cited_name
+    from egov_repro.words.report import cited_name
 
     assert "our inference" in cited_name("databoks2016")
     assert "dugaan kami" in cited_name("databoks2016", "id")
@@ -123,7 +125,7 @@ def test_the_key_words_are_the_papers_own():
 
 
 def test_the_cards_show_the_papers_words_and_source():
-    from egov_repro import report
+    from egov_repro.words import report
 
     records = claims.audit()
     html = report.cards_html(claims.paper_claims(records))
@@ -170,9 +172,10 @@ def test_landing_prose_states_what_was_rebuilt_or_checked_only_through_glue():
 
 
 def test_change_table_prints_ranks_as_whole_numbers_and_says_which_way():
-    from egov_repro import analysis, load_egdi
+    from egov_repro import load_egdi
+    from egov_repro.analysis import measures
 
-    changes = analysis.component_changes(load_egdi(), "IDN", 2022, 2024)
+    changes = measures.component_changes(load_egdi(), "IDN", 2022, 2024)
     rows = {r[0]: r for r in tables.for_people(changes, "changes").rows()}
     assert rows["World rank"][1:] == ["77", "64", "\u221213 (13 places better)"]
     # The columns are the two editions compared, in both languages (issue 26).
@@ -210,10 +213,11 @@ def test_components_table_has_one_format_per_column():
 
 
 def test_tables_show_the_books_name_for_each_country():
-    from egov_repro import analysis, load_egdi, region_members
+    from egov_repro import load_egdi, region_members
+    from egov_repro.analysis import measures
 
     definitions = ["asean-10", "southeast-asia", "paper-figure-1", "asean"]
-    ranking = analysis.ranking_sensitivity(
+    ranking = measures.ranking_sensitivity(
         load_egdi(), {n: region_members(n, 2022) for n in definitions}, 2022
     )
     shown = [row[0] for row in tables.for_people(ranking, "x", drop=["iso3"]).rows()]
@@ -286,7 +290,7 @@ def test_the_readme_and_the_glossary_are_pages_of_the_site():
 def test_values_are_rounded_half_away_from_zero_on_their_decimal_value(value, shown):
     """As the UN and a reader round (not the binary float's half to even); the same rule
     for a computed median, whose float lies a hair below the half."""
-    from egov_repro.text import number, rounded, signed
+    from egov_repro.words.text import number, rounded, signed
 
     assert number(value) == shown and number(value, 4, "id") == shown.replace(".", ",")
     assert signed(-value) == "\u2212" + shown and str(rounded(value)) == shown  # minus sign
@@ -328,7 +332,7 @@ def test_a_meta_description_is_not_cut_inside_a_citation():
     description ends at the sentence before the bracket, not at the citation's full stop."""
     from docutils import nodes
 
-    from egov_repro.pages import description
+    from egov_repro.site.pages import description
 
     text = (
         "Question. Which of the paper's statements does the data bear out? Every number the "

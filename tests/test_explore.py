@@ -1,4 +1,4 @@
-"""The explorer page (egov_repro.explore, chapters/11-explore.md): its data equal the
+"""The explorer page (egov_repro.site.explore, chapters/11-explore.md): its data equal the
 figures' tables, only its page loads the charting library, its table works without
 JavaScript, and in Chromium, with every request outside the site blocked, a reader
 chooses countries by keyboard in both editions and the chart, the table, the address and
@@ -17,9 +17,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from egov_repro import datasets, editions, explore, pdf, text
+from egov_repro.data import datasets
 from egov_repro.errors import DataError
-from egov_repro.site import serve
+from egov_repro.site import explore, pdf
+from egov_repro.site.serve import serve
+from egov_repro.words import editions, text
 
 from conftest import ROOT, chromium_browser, copy_project, run_cli
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from egov_repro import fetch
 from egov_repro.cli import main
-from egov_repro.datasets import sha256, validate_package
+from egov_repro.data import fetch
+from egov_repro.data.datasets import sha256, validate_package
 
 from conftest import ROOT
 

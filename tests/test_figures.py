@@ -12,9 +12,11 @@ import pandas as pd
 import pytest
 from matplotlib.testing.compare import compare_images
 
-from egov_repro import datasets, figures, load_egdi, maintain, region_names
+from egov_repro import load_egdi, region_names
 from egov_repro.cli import main
-from egov_repro.plotting import HIGHLIGHT
+from egov_repro.data import datasets, maintain
+from egov_repro.plots import figures
+from egov_repro.plots.plotting import HIGHLIGHT
 
 from conftest import ROOT, text_problems
 

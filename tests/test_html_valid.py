@@ -1,4 +1,4 @@
-"""Valid HTML: what the page post-processing (egov_repro.pages) mends in the markup of
+"""Valid HTML: what the page post-processing (egov_repro.site.pages) mends in the markup of
 the theme and of MyST-NB. The W3C Nu checker itself runs over the whole built site in
 tests/test_book.py (test_every_page_of_the_site_is_valid_html), on that file's build."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from egov_repro.pages import inline_icons, mend, redirect_page
+from egov_repro.site.pages import inline_icons, mend, redirect_page
 
 ICONS = {("fas", "sun"): (512, 512, "M1 2"), ("fab", "github"): (496, 512, "M3 4")}
 

@@ -10,22 +10,13 @@ import sys
 
 import pytest
 
-from egov_repro import (
-    analysis,
-    claims,
-    datasets,
-    figures,
-    findings,
-    load_egdi,
-    paper,
-    region_members,
-    report,
-    tables,
-    text,
-)
-from egov_repro.labels import LABEL_KEYS, TERMS, label
-from egov_repro.notebook import FigureBlock
-from egov_repro.words import catalogue
+from egov_repro import load_egdi, region_members
+from egov_repro.analysis import claims, findings, measures, paper
+from egov_repro.book.notebook import FigureBlock
+from egov_repro.data import datasets
+from egov_repro.plots import figures
+from egov_repro.words import catalogue, report, tables, text
+from egov_repro.words.labels import LABEL_KEYS, TERMS, label
 
 ENGLISH_VERDICT_WORDS = re.compile(
     r"\b(confirmed|partly|differs|unverifiable|contradicted|checkable)\b", re.I
@@ -155,7 +146,7 @@ def test_the_audit_summary_line_in_indonesian(audits):
 def _findings_calls():
     egdi = load_egdi()
     definitions = ["asean-10", "southeast-asia", "paper-figure-1", "asean"]
-    sensitivity = analysis.ranking_sensitivity(
+    sensitivity = measures.ranking_sensitivity(
         egdi, {name: region_members(name, 2022) for name in definitions}, 2022
     )
     trend_table = figures.figure3(lang="en").table
@@ -371,7 +362,7 @@ def test_the_indonesian_figure_prints_decimal_commas():
 def test_the_landing_names_the_weakest_component_then_and_now(lang):
     """The landing's list glues the bare component names (TII in 2022, HCI in 2024),
     not a card's sentence."""
-    from egov_repro import findings
+    from egov_repro.analysis import findings
 
     values = findings.intro(lang=lang)
     assert (values["weakest_then"], values["weakest_now"]) == ("TII", "HCI")

@@ -60,7 +60,7 @@ def _targets(node: ast.AST, source: str, package: str, modules) -> list[str]:
         arg = node.args[0]
         names = [arg.value] if isinstance(arg, ast.Constant) else []
     elif isinstance(node, ast.Constant) and source == package:
-        # The package's lazy table of public names: "load_egdi": "egov_repro.datasets".
+        # The package's lazy table of public names: "load_egdi": "egov_repro.data.datasets".
         names = [node.value] if node.value in modules else []
     else:
         return []
@@ -144,24 +144,32 @@ def test_only_the_command_line_imports_package_modules_inside_functions():
 
 
 def test_name_to_code_mapping_needs_no_dataset_and_display_names_sit_above_the_datasets():
-    data = {"egov_repro.datasets", "egov_repro.names", "egov_repro.maintain"}
-    assert "egov_repro.paths" in depends_on(EDGES, "egov_repro.countries")
-    assert not depends_on(EDGES, "egov_repro.countries") & data
-    assert "egov_repro.datasets" in depends_on(EDGES, "egov_repro.names")
-    reading = depends_on(EDGES, "egov_repro.datasets")
-    assert not reading & {"egov_repro.names", "egov_repro.maintain", "egov_repro.atomic"}
-    assert "egov_repro.datasets" not in depends_on(EDGES, "egov_repro.plotting")
+    data = {"egov_repro.data.datasets", "egov_repro.words.names", "egov_repro.data.maintain"}
+    assert "egov_repro.data.paths" in depends_on(EDGES, "egov_repro.data.countries")
+    assert not depends_on(EDGES, "egov_repro.data.countries") & data
+    assert "egov_repro.data.datasets" in depends_on(EDGES, "egov_repro.words.names")
+    reading = depends_on(EDGES, "egov_repro.data.datasets")
+    assert not reading & {
+        "egov_repro.words.names",
+        "egov_repro.data.maintain",
+        "egov_repro.data.atomic",
+    }
+    assert "egov_repro.data.datasets" not in depends_on(EDGES, "egov_repro.plots.plotting")
 
 
 def test_the_graph_sees_every_form_of_import():
     """The checks above are only as good as the graph: it holds the imports we know of,
     in each form (from-import of a submodule, of a name, deferred, lazy by name)."""
     found = {(e.source, e.target, e.function is None) for e in EDGES}
-    assert ("egov_repro.datasets", "egov_repro.countries", True) in found
-    assert ("egov_repro.figures", "egov_repro.plotting", True) in found  # from egov_repro import
-    assert ("egov_repro.cli", "egov_repro.maintain", False) in found  # deferred
-    assert ("egov_repro.cli", "egov_repro.figures", False) in found
-    assert ("egov_repro", "egov_repro.datasets", True) in found  # __init__'s lazy names
+    assert ("egov_repro.data.datasets", "egov_repro.data.countries", True) in found
+    assert (
+        "egov_repro.plots.figures",
+        "egov_repro.plots.plotting",
+        True,
+    ) in found  # from egov_repro import
+    assert ("egov_repro.cli", "egov_repro.data.maintain", False) in found  # deferred
+    assert ("egov_repro.cli", "egov_repro.plots.figures", False) in found
+    assert ("egov_repro", "egov_repro.data.datasets", True) in found  # __init__'s lazy names
     assert ("egov_repro.__main__", "egov_repro.cli", True) in found
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from egov_repro import bibstyle, editions, i18n, pdf, sphinx_page
-from egov_repro.names import CLDR_CORRECTIONS, cldr_names, display_names
-from egov_repro.notebook import CSV_NOTE
+from egov_repro.book.notebook import CSV_NOTE
+from egov_repro.site import pdf, sphinx_page
+from egov_repro.words import bibstyle, editions, i18n
+from egov_repro.words.names import CLDR_CORRECTIONS, cldr_names, display_names
 
 from conftest import ROOT, text_of
 
@@ -278,7 +279,7 @@ def test_the_indonesian_edition_uses_the_minus_sign_dashes_and_daring(built_book
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_signed_values_carry_the_minus_sign(lang):
-    from egov_repro import text
+    from egov_repro.words import text
 
     assert text.signed(-0.0145, 4, lang).startswith("\u2212")
     assert "-" not in text.signed(-0.0145, 4, lang)

@@ -353,7 +353,7 @@ def test_no_code_cell_a_reader_sees_carries_a_comment(built_book):
 
 @pytest.fixture(scope="module")
 def id_pdf_text(built_book, tmp_path_factory) -> str:
-    from egov_repro import pdf
+    from egov_repro.site import pdf
 
     reason = "" if shutil.which("pdftotext") else "poppler-utils (pdftotext) missing"
     if not reason and pdf.missing_printer():

@@ -194,7 +194,7 @@ def test_a_shell_reply_does_not_prove_iopub_is_live_and_wait_for_ready_waits_for
     uses, returns only once an iopub message has arrived."""
     from jupyter_client import BlockingKernelClient, KernelManager
 
-    from egov_repro.executor import QUIET_KERNEL
+    from egov_repro.book.executor import QUIET_KERNEL
 
     manager = KernelManager(kernel_name="python3")
     manager.start_kernel(extra_arguments=QUIET_KERNEL)
@@ -249,7 +249,7 @@ def test_a_starved_kernel_is_not_dead_but_the_heartbeat_says_it_is():
     Without the heartbeat, as the lab test now connects, the same client waits for it."""
     from jupyter_client import BlockingKernelClient, KernelManager
 
-    from egov_repro.executor import QUIET_KERNEL
+    from egov_repro.book.executor import QUIET_KERNEL
 
     manager = KernelManager(kernel_name="python3")
     manager.start_kernel(extra_arguments=QUIET_KERNEL)

@@ -13,10 +13,11 @@ import pytest
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
-from egov_repro import maintain, region_names
-from egov_repro.bookfiles import cache_settings
-from egov_repro.executor import execute_notebooks
-from egov_repro.rerun import glued
+from egov_repro import region_names
+from egov_repro.book.contents import cache_settings
+from egov_repro.book.executor import execute_notebooks
+from egov_repro.book.rerun import glued
+from egov_repro.data import maintain
 
 from conftest import copy_project
 

@@ -11,9 +11,10 @@ import pandas as pd
 import papermill
 import pytest
 
-from egov_repro import claims, datasets, maintain
-from egov_repro.executor import QUIET_KERNEL
-from egov_repro.rerun import glued
+from egov_repro.analysis import claims
+from egov_repro.book.executor import QUIET_KERNEL
+from egov_repro.book.rerun import glued
+from egov_repro.data import datasets, maintain
 
 from conftest import ROOT, NewFiles, copy_project, next_edition, project_env, run_cli, wait_until
 
@@ -152,7 +153,7 @@ def test_profile_unknown_code(tmp_path):
 
 def test_data_and_report_chapters_on_an_extended_data_copy(tmp_path, data_copy):
     egdi = datasets.load_egdi(data_copy, with_flags=True)
-    from egov_repro.sources import write_un_export
+    from egov_repro.data.sources import write_un_export
 
     export = tmp_path / "EGOV_DATA_2024.csv"
     write_un_export(egdi[egdi["year"] == 2024], export)
@@ -172,7 +173,7 @@ def test_stored_outputs_hold_no_kernel_log_lines():
     some timings) must never be part of that reference."""
     import nbformat
 
-    from egov_repro.bookfiles import notebooks
+    from egov_repro.book.contents import notebooks
 
     for path in notebooks(ROOT):
         for cell in nbformat.read(path, as_version=4).cells:

@@ -17,9 +17,11 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from egov_repro import __version__, datasets, pdf
-from egov_repro.bookfiles import toc_files
+from egov_repro import __version__
+from egov_repro.book.contents import toc_files
+from egov_repro.data import datasets
 from egov_repro.errors import DataError
+from egov_repro.site import pdf
 
 from conftest import PRINT_EPOCH, ROOT, project_env, run_cli
 
@@ -295,7 +297,7 @@ def test_structure_element_ids_from_chromiums_dom_are_renumbered_alike():
 def test_a_pdf_link_sleeps_and_wakes_byte_for_byte():
     """Without the PDF a page's links to it are placeholders (the menu item hidden);
     once printed, the same text again."""
-    from egov_repro import pdflinks
+    from egov_repro.site import pdflinks
 
     page = (
         '<li><a href="../pdf/egov-repro-en.pdf" target="_blank"\n   class="btn">x</a></li>'

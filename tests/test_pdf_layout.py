@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from egov_repro import editions, pdf
-from egov_repro.bookfiles import toc_files
+from egov_repro.book.contents import toc_files
+from egov_repro.site import pdf
+from egov_repro.words import editions
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

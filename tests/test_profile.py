@@ -8,8 +8,9 @@ import sys
 import pandas as pd
 import pytest
 
-from egov_repro import figures, load_egdi, region_members
+from egov_repro import load_egdi, region_members
 from egov_repro.cli import main
+from egov_repro.plots import figures
 
 from conftest import text_problems
 

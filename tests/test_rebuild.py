@@ -18,9 +18,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from egov_repro import claims, datasets, maintain
-from egov_repro import report as report_prose
-from egov_repro.cachekey import invalidate
+from egov_repro.analysis import claims
+from egov_repro.book.cachekey import invalidate
+from egov_repro.data import datasets, maintain
+from egov_repro.words import report as report_prose
 
 from conftest import (
     ROOT,

@@ -65,7 +65,7 @@ def test_every_lock_holds_the_books_pins_and_all_agree_on_shared_packages():
 
 
 def test_chromium_runs_without_its_sandbox_only_as_root(monkeypatch):
-    from egov_repro import pdf
+    from egov_repro.site import pdf
 
     try:
         for euid, flags in ((0, ["--no-sandbox"]), (1000, [])):
@@ -89,7 +89,7 @@ def test_chromium_runs_without_its_sandbox_only_as_root(monkeypatch):
 
 @pytest.fixture(scope="module")
 def exhibits():
-    from egov_repro import figures
+    from egov_repro.plots import figures
 
     return figures.exhibits_table(), figures.exhibit_files()
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from egov_repro.site import serve
+from egov_repro.site.serve import serve
 
 from conftest import IN_CI, ROOT
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from egov_repro.data.sources import UN_COLUMNS, read_un_export, write_un_export
 from egov_repro.errors import DataError
-from egov_repro.sources import UN_COLUMNS, read_un_export, write_un_export
 
 HEADER = ",".join(UN_COLUMNS)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from egov_repro import visibletext
+from egov_repro.site import visibletext
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Ranking  &amp; trend</title>

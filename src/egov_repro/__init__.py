@@ -12,11 +12,11 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0+unknown"
 _PUBLIC = {
-    "load_egdi": "egov_repro.datasets",
-    "load_pegi_2016": "egov_repro.datasets",
-    "data_version": "egov_repro.datasets",
-    "region_members": "egov_repro.regions",
-    "region_names": "egov_repro.regions",
+    "load_egdi": "egov_repro.data.datasets",
+    "load_pegi_2016": "egov_repro.data.datasets",
+    "data_version": "egov_repro.data.datasets",
+    "region_members": "egov_repro.analysis.regions",
+    "region_names": "egov_repro.analysis.regions",
     "DataError": "egov_repro.errors",
 }
 __all__ = list(_PUBLIC)

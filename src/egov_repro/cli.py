@@ -17,7 +17,7 @@ def _data_dir(args) -> Path | None:
 
 
 def cmd_validate(args) -> int:
-    from egov_repro.datasets import validate_package
+    from egov_repro.data.datasets import validate_package
 
     summary = validate_package(_data_dir(args))
     counts = ", ".join(f"{name} {rows} rows" for name, rows in summary["resources"].items())
@@ -30,7 +30,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_data_add(args) -> int:
-    from egov_repro.maintain import add_edition
+    from egov_repro.data.maintain import add_edition
 
     result = add_edition(args.path, _data_dir(args), year=args.year, overwrite=args.overwrite)
     verb = "replaced" if result["replaced"] else "added"
@@ -42,7 +42,7 @@ def cmd_data_add(args) -> int:
 
 
 def cmd_data_register(args) -> int:
-    from egov_repro.maintain import register
+    from egov_repro.data.maintain import register
 
     result = register(args.file, _data_dir(args))
     print(f"registered {result['path']}; data version is now {result['version']}")
@@ -50,8 +50,8 @@ def cmd_data_register(args) -> int:
 
 
 def cmd_data_rebuild(args) -> int:
-    from egov_repro import paths
-    from egov_repro.maintain import rebuild
+    from egov_repro.data import paths
+    from egov_repro.data.maintain import rebuild
 
     frame = rebuild(
         _data_dir(args) or paths.data_dir(), Path(args.sources) if args.sources else None
@@ -61,7 +61,7 @@ def cmd_data_rebuild(args) -> int:
 
 
 def cmd_data_fetch(args) -> int:
-    from egov_repro.fetch import fetch
+    from egov_repro.data.fetch import fetch
 
     for year, path, status in fetch(_data_dir(args), args.year, args.base_url):
         verb = {"present": "already present, SHA-256 checked"}.get(status, status)
@@ -85,7 +85,7 @@ def _close(fig) -> None:
 
 
 def cmd_figures(args) -> int:
-    from egov_repro import figures
+    from egov_repro.plots import figures
 
     for figure_id, written in figures.render_all(args.out, _data_dir(args)):
         print(f"{figure_id}: " + ", ".join(str(p) for p in written.values()))
@@ -93,14 +93,15 @@ def cmd_figures(args) -> int:
 
 
 def cmd_exhibits(args) -> int:
-    from egov_repro import figures
+    from egov_repro.plots import figures
 
     print(figures.exhibits_table(_data_dir(args)), end="")
     return 0
 
 
 def cmd_profile(args) -> int:
-    from egov_repro import figures, paths
+    from egov_repro.data import paths
+    from egov_repro.plots import figures
 
     data_dir = _data_dir(args)
     figure = figures.profile_figure(args.iso3, lang=args.lang, data_dir=data_dir)
@@ -113,7 +114,7 @@ def cmd_profile(args) -> int:
 
 
 def cmd_claims(args) -> int:
-    from egov_repro import claims
+    from egov_repro.analysis import claims
 
     if args.json:  # the facts: ids, values, verdicts, what the wording needs; no language
         print(json.dumps(claims.statements(_data_dir(args)), indent=2, ensure_ascii=False))
@@ -126,13 +127,13 @@ def cmd_claims(args) -> int:
 
 
 def cmd_book(args) -> int:
-    from egov_repro.book import build
+    from egov_repro.book.build import build
 
     return build(Path(args.root) if args.root else None, languages=args.edition)
 
 
 def cmd_serve(args) -> int:
-    from egov_repro.site import serve_forever
+    from egov_repro.site.serve import serve_forever
 
     site = Path(args.site)
     if not (site / "index.html").is_file():
@@ -142,13 +143,13 @@ def cmd_serve(args) -> int:
 
 
 def cmd_refresh(args) -> int:
-    from egov_repro.book import refresh
+    from egov_repro.book.build import refresh
 
     return refresh(Path(args.root) if args.root else None, args.notebooks)
 
 
 def cmd_pdf(args) -> int:
-    from egov_repro.pdf import build
+    from egov_repro.site.pdf import build
 
     for path in build(Path(args.root) if args.root else None, Path(args.out) if args.out else None):
         print(f"wrote {path}")
@@ -156,7 +157,7 @@ def cmd_pdf(args) -> int:
 
 
 def cmd_visible_text(args) -> int:
-    from egov_repro.visibletext import dump
+    from egov_repro.site.visibletext import dump
 
     written = dump(Path(args.out), Path(args.site), Path(args.pdf) if args.pdf else None)
     print(f"wrote the visible text of {len(written)} pages and PDFs to {args.out}")
@@ -171,8 +172,9 @@ def cmd_lab(args) -> int:
 
 def version_line() -> str:
     """The package version and the data package version: what a citer quotes."""
-    from egov_repro import __version__, paths
-    from egov_repro.pdf import versions
+    from egov_repro import __version__
+    from egov_repro.data import paths
+    from egov_repro.site.pdf import versions
 
     return f"egov-repro {__version__} (data package {versions(paths.project_root())[1]})"
 

@@ -14,27 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from egov_repro import (
-    analysis,
-    bibstyle,
-    claims,
-    datasets,
-    editions,
-    explore,
-    figures,
-    findings,
-    load_egdi,
-    paper,
-    paths,
-    pdf,
-    region_members,
-    report,
-)
-from egov_repro.notebook import FigureBlock
-from egov_repro.tables import components_wide, for_people
-from egov_repro.words import catalogue
+from egov_repro import load_egdi, region_members
+from egov_repro.analysis import claims, findings, measures, paper
+from egov_repro.book.notebook import FigureBlock
+from egov_repro.data import datasets, paths
+from egov_repro.plots import figures
+from egov_repro.site import explore, pdf
+from egov_repro.words import bibstyle, catalogue, editions, report
 from egov_repro.words.catalogue import say
 from egov_repro.words.languages import NAMES, check_language
+from egov_repro.words.tables import components_wide, for_people
 
 # A table's label is the chapter's own words (its code cell), not generated: the sheet
 # renders the tables for their headers only.
@@ -112,7 +101,7 @@ def _latest(lang: str) -> None:
     baseline = paper.SURVEY_YEAR
     drop = ["country", "in_paper_chart"]
     _figure_words(lambda code: figures.figure1(year, lang=code), lang, LABEL, drop)
-    changes = analysis.component_changes(load_egdi(), paper.FOCUS, baseline, year)
+    changes = measures.component_changes(load_egdi(), paper.FOCUS, baseline, year)
     for_people(changes, LABEL, lang=lang).html(lang)
     # What chapter 02's run for that edition glues (the chapter runs the notebook).
     glued = {
@@ -142,7 +131,7 @@ def _sensitivity(lang: str) -> None:
 
     definitions = ["asean-10", "southeast-asia", "paper-figure-1", "asean"]
     year = paper.SURVEY_YEAR
-    table = analysis.ranking_sensitivity(
+    table = measures.ranking_sensitivity(
         load_egdi(), {name: region_members(name, year) for name in definitions}, year
     )
     for_people(table, LABEL, drop=["iso3"], lang=lang).html(lang)

@@ -1,4 +1,4 @@
-/* egov-repro explorer (egov_repro.explore): choose countries and a region median; the
+/* egov-repro explorer (egov_repro.site.explore): choose countries and a region median; the
    chart (uPlot), the table and the CSV link show the same rows; the address keeps the
    choice (?c=IDN,VNM&r=southeast-asia&m=egdi). The charting library is fetched when the
    chart comes into view or the country field is used, so a phone that only reads the
@@ -36,7 +36,7 @@
     return items.slice(0, -1).join(", ") + (lang === "en" ? " and " : ", dan ") + items[items.length - 1];
   }
   var point = decimals.formatToParts(1.5).filter(function (p) { return p.type === "decimal"; })[0].value;
-  /* Four decimals rounded as the book's Python code rounds (egov_repro.text.rounded):
+  /* Four decimals rounded as the book's Python code rounds (egov_repro.words.text.rounded):
      the value read to ten decimals (which drops a float's own noise), then half away
      from zero on that decimal value (0.39775 -> 0.3978), as the UN and a reader round.
      CLDR gives the separators. */

@@ -1,7 +1,7 @@
 // The Indonesian edition's words for the two extensions that carry no Indonesian and no
 // gettext catalogue in their scripts: sphinx-copybutton (its `messages` table, read when
 // a code block is copied) and sphinx-togglebutton (the buttons it has already made).
-// Loaded after both (egov_repro.sphinxext), on the Indonesian edition's pages only.
+// Loaded after both (egov_repro.site.sphinxext), on the Indonesian edition's pages only.
 (() => {
   const words = {
     copy: "Salin",

@@ -34,8 +34,8 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date
 
-from egov_repro.text import join_and, number, ordinal, signed, whole
 from egov_repro.words.languages import LANGUAGES, LOCALES, check_language
+from egov_repro.words.text import join_and, number, ordinal, signed, whole
 
 MESSAGES_DIR = Path(__file__).parent / "messages"
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")

@@ -1,0 +1,1 @@
+"""What the data says: rankings, regions, the paper's statements, the audit."""

@@ -1,0 +1,1 @@
+"""Building the book: notebooks executed, cache key, interrupts, no-op check."""

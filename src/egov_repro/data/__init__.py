@@ -1,0 +1,1 @@
+"""Reading and keeping the data package: files, CSV, UN exports, country codes."""

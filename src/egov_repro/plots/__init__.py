@@ -1,0 +1,1 @@
+"""The figures: the catalogue of what is drawn and the house style."""

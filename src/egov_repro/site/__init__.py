@@ -1,0 +1,1 @@
+"""The built site and PDFs: Sphinx extensions, light pages, explorer, printing."""
