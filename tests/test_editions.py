@@ -68,7 +68,8 @@ def test_links_between_editions_point_at_the_same_page():
     assert 'hreflang="x-default"' in links
 
 
-ONLY = re.compile(r"^:::\{only\} lang_(en|id)\n(.*?)^:::$", re.M | re.S)
+# A block's fence is three colons or more (more when it holds a directive of its own).
+ONLY = re.compile(r"^(?P<fence>:{3,})\{only\} lang_(en|id)\n(.*?)^(?P=fence)$", re.M | re.S)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -79,7 +80,7 @@ def test_every_passage_is_in_both_languages_side_by_side(path):
     text = markdown_of(path)
     blocks = list(ONLY.finditer(text))
     assert blocks, "no bilingual prose"
-    languages = [b[1] for b in blocks]
+    languages = [b[2] for b in blocks]
     assert languages == ["en", "id"] * (len(languages) // 2) and len(languages) % 2 == 0, (
         "blocks must come in English-Indonesian pairs",
         languages,
@@ -87,7 +88,7 @@ def test_every_passage_is_in_both_languages_side_by_side(path):
     for first, second in zip(blocks[::2], blocks[1::2], strict=True):
         between = text[first.end() : second.start()]
         assert not between.strip(), f"text between a passage's two languages: {between!r}"
-        assert first[2].strip() and second[2].strip()
+        assert first[3].strip() and second[3].strip()
     rest = ONLY.sub("", text)
     # A passage holding sections (the included README, English only, beside the
     # Indonesian guide in an `only` block) is kept to one edition by comment markers.
