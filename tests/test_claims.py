@@ -222,7 +222,7 @@ def test_tally_counts_paper_statements_only(records):
     assert sum(claims.counts(rows).values()) == len(claims.paper_claims(rows)) == 16
     assert claims.summary_line(rows) == (
         "16 statements of the paper checked; 7 confirmed, 4 partly right (two of them for one "
-        "slip, the year 2021), 1 differs and 4 unverifiable"
+        "slip, the year 2021), 1 differs, and 4 unverifiable"
     )
 
 

@@ -93,7 +93,7 @@ def test_the_papers_rating_of_the_portals_is_a_record(printed):
     assert portals["source"] == "paper" and portals["verdict"] == "unverifiable"
     assert portals["cited_source"] is None
     assert "sangat baik" in portals["paper_words"]
-    assert "Figures 4-6" in portals["where"]
+    assert "Figures 4–6" in portals["where"]
     for place in ("DKI Jakarta", "Surabaya", "Bandung"):
         assert place in portals["claim"]
 
@@ -130,7 +130,10 @@ def test_the_cards_show_the_papers_words_and_source():
     records = claims.audit()
     html = report.cards_html(claims.paper_claims(records))
     assert html.count("The paper&#x27;s words") == len(claims.paper_claims(records))
-    assert "“peningkatan 11 poin dari tahun 2021”" in html
+    # The paper's words: «…» in English, “…” in Indonesian.
+    assert "«peningkatan 11 poin dari tahun 2021»" in html
+    both = report.cards_html({"en": records, "id": claims.audit(lang="id")})
+    assert "“peningkatan 11 poin dari tahun 2021”" in both.split('lang="id"', 1)[1]
     tally = report.tally_md(records)
     assert tally.count("statements of the paper") == 1
     summary = report.summary_html({"en": records, "id": claims.audit(lang="id")})

@@ -68,7 +68,7 @@ def paper_province_names(table: pd.DataFrame) -> list[str]:
 
 
 def portals_rated(ctx) -> dict:
-    """The paper rates the three portals of its Figures 4-6 very good. The rating has no
+    """The paper rates the three portals of its Figures 4–6 very good. The rating has no
     scale, criteria or source, so no data could confirm or contradict it as stated: its
     verdict does not depend on the data."""
     facts = {"portals": list(paper.PORTALS)}

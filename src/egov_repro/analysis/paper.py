@@ -45,9 +45,9 @@ PROVINCE_NAMES = {"ID-BB": "Bangka Belitung", "ID-YO": "Daerah Istimewa Yogyakar
 RANK_MOVE = (2020, 88, 2022, 77)
 # After Figure 3: the rank "keeps rising"; infrastructure is the weakest component.
 WEAKEST_COMPONENT = "tii"
-# After Figures 4-6: the portals the screenshots show, rated very good by the paper.
+# After Figures 4–6: the portals the screenshots show, rated very good by the paper.
 PORTALS = ["DKI Jakarta", "Surabaya", "Bandung"]
-# First of the six problem areas after Figures 4-6: countries where e-government is said
+# First of the six problem areas after Figures 4–6: countries where e-government is said
 # to have succeeded or failed, by the names the paper uses (Palestine is not a UN member
 # state and not in the survey).
 SUCCESSES = {
@@ -187,12 +187,12 @@ PASSAGES = {
         "aptika-address",
     ),
     "portals-rated-very-good": Passage(
-        f"{RESULTS_SECOND}, second paragraph after Figures 4-6",
+        f"{RESULTS_SECOND}, second paragraph after Figures 4–6",
         "memiliki penilaian yang sangat baik",
         None,
     ),
     "success-and-failure-countries": Passage(
-        f"{RESULTS_SECOND}, after Figures 4-6, first of six problem areas («Tampilan»)",
+        f"{RESULTS_SECOND}, after Figures 4–6, first of six problem areas («Tampilan»)",
         "Kolombia, Kenya, India … Mozambique dan Uganda",
         None,
     ),

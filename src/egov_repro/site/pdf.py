@@ -458,9 +458,11 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
     year = str(citation.get("date-released", date.year))[:4]
     repository = citation.get("repository-code", "")
     # CITATION.cff names the authors in English; an Indonesian citation names them in its own.
-    author = citation["authors"][0].get("name", "") if lang == "en" else AUTHORS[lang]
+    author = citation["authors"][0].get("name", "")
+    if lang != "en":  # it opens the citation: a capital, as a sentence's first word
+        author = AUTHORS[lang][:1].upper() + AUTHORS[lang][1:]
     cite = (
-        f"{escape(author[:1].upper() + author[1:])} ({year}). "
+        f"{escape(author)} ({year}). "
         f"<em>{escape(' '.join(str(citation['title']).split()))}</em> "
         f"({words['version_word']} {escape(str(citation['version']))}) [{words['software']}]. "
         f'<a href="{escape(repository)}">{escape(repository)}</a>'
