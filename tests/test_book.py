@@ -142,7 +142,7 @@ def test_report_page_is_made_for_people(book):
     # "…" only inside the paper's quoted words, where it marks words left out.
     assert "…" not in re.sub(r"«[^»]*»", "", text)
     assert "<th>0</th>" not in html and "dataframe" not in html
-    assert "databoks chart of 2022" in text and "Sistem e-government Indonesia peringkat" in (
+    assert "Databoks chart of 2022" in text and "Sistem e-government Indonesia peringkat" in (
         text_of(project / "_build" / "html" / "references.html")
     )
     for verdict in claims.VERDICTS:
