@@ -234,13 +234,25 @@ def components(facts: dict, lang: str) -> dict:
     y1, y2 = facts["years"]
     out = {"y1": str(y1), "y2": str(y2), "n": whole(facts["n"], lang), "country": name}
     out.update({k: signed(v, 4, lang) for k, v in facts["median_change"].items()})
-    out["n_tii_up"] = whole(facts["n_tii_up"], lang)
+    out["n_tii_up"] = in_words(facts["n_tii_up"], lang)
     if facts["parts"] is None:
         out["focus_sentence"] = say("findings.components.absent", lang, name=name)
         return out
     # The weakest is the TII itself: its value once.
     weakest = {True: "findings.components.weakest_tii", False: "findings.components.weakest_other"}
-    parts = [say(weakest[p["weakest"] == "TII"], lang, **p, name=name) for p in facts["parts"]]
+    # The TII's place: with the number of countries once; the second edition says "still"
+    # when nothing moved, rather than repeating the whole clause.
+    first, later = facts["parts"]
+    same = (first["place"], first["shown"]) == (later["place"], later["shown"])
+    where = [
+        say("findings.components.place_first", lang, **first),
+        say("findings.components.place_same" if same else "findings.components.place_other",
+            lang, **later),
+    ]  # fmt: skip
+    parts = [
+        say(weakest[p["weakest"] == "TII"], lang, **p, name=name, where=w)
+        for p, w in zip(facts["parts"], where, strict=True)
+    ]
     closing = "findings.components.still" if facts["still"] else "findings.components.no_longer"
     out["focus_sentence"] = say(
         "findings.components.focus", lang, first=parts[0], second=parts[1],
@@ -337,7 +349,16 @@ def sensitivity(facts: dict, lang: str) -> dict:
         out["focus_places"] = say("findings.sensitivity.in_none", lang, name=names[facts["focus"]])
         out["focus_same"] = say("findings.sensitivity.nothing_to_compare", lang)
         return out
-    out["focus_places"] = join_and(
+    same = "findings.sensitivity.same" if facts["same"] else "findings.sensitivity.depends"
+    out["focus_same"] = say(same, lang)
+    if facts["same"]:  # one place: said once, not once per definition
+        (place,) = set(facts["places"].values())
+        regions = join_and([region_name(r, lang) for r in facts["places"]], lang)
+        out["focus_places"] = say(
+            "findings.sensitivity.place_all", lang, place=place, regions=regions
+        )
+        return out
+    places = join_and(
         [
             say("findings.sensitivity.place_in", lang, place=p, region=region_name(r, lang))
             if p is not None
@@ -346,8 +367,7 @@ def sensitivity(facts: dict, lang: str) -> dict:
         ],
         lang,
     )
-    same = "findings.sensitivity.same" if facts["same"] else "findings.sensitivity.depends"
-    out["focus_same"] = say(same, lang)
+    out["focus_places"] = say("findings.sensitivity.places_differ", lang, places=places)
     return out
 
 
@@ -406,12 +426,16 @@ def provinces(facts: dict, lang: str) -> dict:
         "top": facts["top"], "top_score": number(facts["top_score"], 2, lang),
         "last": facts["last"], "last_score": number(facts["last_score"], 2, lang),
         "spread": number(facts["spread"], 2, lang),
-        "n": whole(facts["n"], lang),
+        "n": in_words(facts["n"], lang),  # small counts in running prose are words
         "ties": join_and(facts["ties"], lang) or say("findings.provinces.no_ties", lang),
         "tie_score": "–" if facts["tie_score"] is None else number(facts["tie_score"], 2, lang),
-        "java": whole(facts["java"], lang),
+        "java": _sentence_start(in_words(facts["java"], lang)),  # it opens a sentence
         "low": number(facts["low"], 2, lang), "high": number(facts["high"], 2, lang),
     }  # fmt: skip
+
+
+def _sentence_start(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 # --- the landing page ------------------------------------------------------------------------
