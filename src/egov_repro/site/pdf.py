@@ -243,7 +243,8 @@ NOWRAP_LONGEST = 40  # characters: a longer word may break (it would not fit a l
 # "urutan ke-6"), a range at its dash, "UN DESA", or a command's option ("--json"): the
 # reader would look for "Gambar" alone, or type "-- json".
 KEPT_TOGETHER = (  # a word and its number; two acronyms; a range; an option
-    r"\w+\s(?:\w\w-)?\d+(?:[.,]\d+)*(?:–\d+)?|[A-Z]{2,}\s[A-Z]{2,}|\d+–\d+|(?<![\w-])--[a-z][\w-]*"
+    r"\w+\s(?:\w\w-)?\d+(?:[.,]\d+)*[^\s/()\[\],;:“”\"']*"
+    r"|[A-Z]{2,}\s[A-Z]{2,}[^\s/()\[\],;:“”\"']*|\d+–\d+|(?<![\w-])--[a-z][\w-]*"
 )
 UNBROKEN = re.compile(KEPT_TOGETHER + "|" + HYPHENATED.pattern)
 # A table this short moves to the next page whole rather than leave a row or two behind;
