@@ -223,6 +223,9 @@ def _components_facts(
                 "shown": int(tii[year].notna().sum()), "tii": tii.at[focus, year],
             })  # fmt: skip
         facts["still"] = measures.weakest_component(egdi, focus, y2)[0] == paper.WEAKEST_COMPONENT
+        one, two = facts["parts"]  # the TII's place: told with the count once, then "still"
+        moved = (one["place"], one["shown"]) != (two["place"], two["shown"])
+        one["told"], two["told"] = "place_first", ("place_other" if moved else "place_same")
     return facts
 
 
@@ -234,13 +237,17 @@ def components(facts: dict, lang: str) -> dict:
     y1, y2 = facts["years"]
     out = {"y1": str(y1), "y2": str(y2), "n": whole(facts["n"], lang), "country": name}
     out.update({k: signed(v, 4, lang) for k, v in facts["median_change"].items()})
-    out["n_tii_up"] = whole(facts["n_tii_up"], lang)
+    out["n_tii_up"] = in_words(facts["n_tii_up"], lang)
     if facts["parts"] is None:
         out["focus_sentence"] = say("findings.components.absent", lang, name=name)
         return out
-    # The weakest is the TII itself: its value once.
+    # The weakest is the TII itself: its value once; its place with the count once.
     weakest = {True: "findings.components.weakest_tii", False: "findings.components.weakest_other"}
-    parts = [say(weakest[p["weakest"] == "TII"], lang, **p, name=name) for p in facts["parts"]]
+    parts = [
+        say(weakest[p["weakest"] == "TII"], lang, **p, name=name,
+            where=say("findings.components." + p["told"], lang, **p))
+        for p in facts["parts"]
+    ]  # fmt: skip
     closing = "findings.components.still" if facts["still"] else "findings.components.no_longer"
     out["focus_sentence"] = say(
         "findings.components.focus", lang, first=parts[0], second=parts[1],
@@ -335,19 +342,19 @@ def sensitivity(facts: dict, lang: str) -> dict:
     }
     if facts["places"] is None:
         out["focus_places"] = say("findings.sensitivity.in_none", lang, name=names[facts["focus"]])
-        out["focus_same"] = say("findings.sensitivity.nothing_to_compare", lang)
         return out
-    out["focus_places"] = join_and(
-        [
-            say("findings.sensitivity.place_in", lang, place=p, region=region_name(r, lang))
-            if p is not None
-            else say("findings.sensitivity.not_in", lang, region=region_name(r, lang))
-            for r, p in facts["places"].items()
-        ],
-        lang,
-    )
-    same = "findings.sensitivity.same" if facts["same"] else "findings.sensitivity.depends"
-    out["focus_same"] = say(same, lang)
+    rs = [region_name(r, lang) for r in facts["places"]]
+    if facts["same"]:  # one place: said once, not once per definition
+        place = next(iter(facts["places"].values()))
+        out["focus_places"] = say("findings.sensitivity.place_all", lang, place=place, regions=rs)
+        return out
+    places = [
+        say("findings.sensitivity.place_in", lang, place=p, region=region)
+        if p is not None
+        else say("findings.sensitivity.not_in", lang, region=region)
+        for region, p in zip(rs, facts["places"].values(), strict=True)
+    ]
+    out["focus_places"] = say("findings.sensitivity.places_differ", lang, places=places)
     return out
 
 
@@ -406,10 +413,10 @@ def provinces(facts: dict, lang: str) -> dict:
         "top": facts["top"], "top_score": number(facts["top_score"], 2, lang),
         "last": facts["last"], "last_score": number(facts["last_score"], 2, lang),
         "spread": number(facts["spread"], 2, lang),
-        "n": whole(facts["n"], lang),
+        "n": in_words(facts["n"], lang),  # small counts in running prose are words
         "ties": join_and(facts["ties"], lang) or say("findings.provinces.no_ties", lang),
         "tie_score": "–" if facts["tie_score"] is None else number(facts["tie_score"], 2, lang),
-        "java": whole(facts["java"], lang),
+        "java": in_words(facts["java"], lang).capitalize(),  # it opens a sentence
         "low": number(facts["low"], 2, lang), "high": number(facts["high"], 2, lang),
     }  # fmt: skip
 
@@ -506,12 +513,9 @@ def landing(facts: dict, lang: str) -> dict:
 
 
 def _intro_facts(data_dir=None) -> dict:
-    return {
-        "data_dir": data_dir,
-        "version": datasets.data_version(data_dir),
-        "n_editions": len(datasets.editions(data_dir)),
-        "latest_year": datasets.latest_edition(data_dir),
-    }
+    return {"data_dir": data_dir, "version": datasets.data_version(data_dir),
+            "n_editions": len(datasets.editions(data_dir)),
+            "latest_year": datasets.latest_edition(data_dir)}  # fmt: skip
 
 
 @finding(_intro_facts)
@@ -568,18 +572,15 @@ def _dataset_facts(ties_year: int = paper.SURVEY_YEAR, data_dir=None) -> dict:
 def dataset(facts: dict, lang: str) -> dict:
     """Chapter 01: the data package in numbers (version, editions, rows, countries, the
     flagged values), the median rule and the shared ranks of ``ties_year``."""
-    counts = ("n_editions", "n_rows", "n_countries")
-    flagged = ("not_surveyed", "zero_missing", "above_one")
     return {
-        "version": facts["version"],
-        **{key: whole(facts[key], lang) for key in counts},
-        "first": str(facts["first"]),
-        "last": str(facts["last"]),
-        **{key: whole(facts[key], lang) for key in flagged},
+        "version": facts["version"], "first": str(facts["first"]), "last": str(facts["last"]),
+        **{key: whole(facts[key], lang) for key in ("n_editions", "n_rows", "n_countries")},
+        # Small counts in running prose are words.
+        **{k: in_words(facts[k], lang) for k in ("not_surveyed", "zero_missing", "above_one")},
         "hci_bound": number(facts["hci_bound"], 1, lang),
         "median_rule": _median_rule(facts["median_rule"], lang),
         **rank_ties.render(facts["ties"], lang),
-    }
+    }  # fmt: skip
 
 
 def _schema_maximum(column: str, data_dir=None) -> float:
@@ -692,7 +693,7 @@ def rank_ties(facts: dict, lang: str) -> dict:
         ]
         described = say("findings.ties.example", lang, members=members, value=example["value"])
     return {
-        "shared_ranks": whole(facts["shared"], lang),
+        "shared_ranks": in_words(facts["shared"], lang),
         "ties_year": str(facts["year"]),
         "unequal_ranks": unequal,
         "unequal_example": described,

@@ -239,6 +239,14 @@ def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, leve
 # a hyphen the line-breaker added. A path or an address may still break after a slash.
 HYPHENATED = re.compile(r"[^\s/()\[\],;:“”\"']*\w-\w[^\s/()\[\],;:“”\"']*")
 NOWRAP_LONGEST = 40  # characters: a longer word may break (it would not fit a line)
+# Nor is a reference split from its number ("Gambar 1", "Gambar 4–6", "Tahun 2009",
+# "urutan ke-6"), a range at its dash, "UN DESA", or a command's option ("--json"): the
+# reader would look for "Gambar" alone, or type "-- json".
+KEPT_TOGETHER = (  # a word and its number; two acronyms; a range; an option
+    r"\w+\s(?:\w\w-)?\d+(?:[.,]\d+)*[^\s/()\[\],;:“”\"']*"
+    r"|[A-Z]{2,}\s[A-Z]{2,}[^\s/()\[\],;:“”\"']*|\d+–\d+|(?<![\w-])--[a-z][\w-]*"
+)
+UNBROKEN = re.compile(KEPT_TOGETHER + "|" + HYPHENATED.pattern)
 # A table this short moves to the next page whole rather than leave a row or two behind;
 # so does a short code listing (a BibTeX entry).
 SHORT_TABLE_ROWS = 25
@@ -249,7 +257,7 @@ def _unbroken_hyphens(soup, text) -> None:
     """Replace the text node ``text`` by pieces in which each hyphenated word of at most
     ``NOWRAP_LONGEST`` characters sits in a no-wrap span."""
     pieces, last, value = [], 0, str(text)
-    for match in HYPHENATED.finditer(value):
+    for match in UNBROKEN.finditer(value):
         if len(match.group(0)) > NOWRAP_LONGEST:
             continue
         pieces.append(value[last : match.start()])
@@ -308,7 +316,7 @@ SKIPPED = ["script", "style", "h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 def _keep_hyphenated_words(soup, root) -> None:
-    for text in root.find_all(string=HYPHENATED):
+    for text in root.find_all(string=UNBROKEN):
         # Headings stay as they are: the contents and the bookmarks read their text.
         if text.parent is None or text.find_parent(SKIPPED) is not None:
             continue

@@ -234,8 +234,10 @@ def _places_6_to_10(w, f, r):
     in_data = [f"{w.name(c)} {ordinal(p, w.lang)}" for c, p in f["found"].items()]
     return {
         "claim": w("claim", listed=[w.name(c) for c in f["stated"]]),
-        "paper_says": ", ".join(f"{w.name(c)} {p}" for c, p in f["stated"].items()),
-        "data_says": ", ".join(f"{w.name(c)} {p}" for c, p in f["found"].items()),
+        "paper_says": ", ".join(
+            f"{w.name(c)} {ordinal(p, w.lang)}" for c, p in f["stated"].items()
+        ),
+        "data_says": ", ".join(in_data),
         "explanation": omission
         + w(
             "explanation", share=_share(w, f["holding"], f["total"]), n=f["total"], in_data=in_data
@@ -360,7 +362,9 @@ def _successes_and_failures(w, f, r):
         against = " " + w("all_in_place", year=year, median=median)
     absent = [named[c] for c in f["absent"]]
     missing = " " + w("not_surveyed", countries=absent) if absent else ""
-    listed = "; ".join(f"{named[c]} {r}" for c, r in f["ranks"].items() if r is not None)
+    listed = "; ".join(
+        f"{named[c]} {ordinal(r, w.lang)}" for c, r in f["ranks"].items() if r is not None
+    )
     context = (
         w("context_absent", year=year, listed=listed, absent=absent, median=median)
         if absent
