@@ -89,6 +89,11 @@ def test_every_passage_is_in_both_languages_side_by_side(path):
         between = text[first.end() : second.start()]
         assert not between.strip(), f"text between a passage's two languages: {between!r}"
         assert first[3].strip() and second[3].strip()
+        # A passage made only of glued values is written once, with {glued}, which
+        # takes each edition's own value: not twice, in two blocks.
+        glued_en = re.fullmatch(r"(?:\{glue:md\}`\w+`\s*)+", first[3].strip())
+        glued_id = re.fullmatch(r"(?:\{glue:md\}`\w+`\s*)+", second[3].strip())
+        assert not (glued_en and glued_id), f"write it once with {{glued}}: {first[3]!r}"
     rest = ONLY.sub("", text)
     # A passage holding sections (the included README, English only, beside the
     # Indonesian guide in an `only` block) is kept to one edition by comment markers.
@@ -101,6 +106,8 @@ def test_every_passage_is_in_both_languages_side_by_side(path):
     for line in rest.splitlines():
         line = line.strip()
         if not line or re.fullmatch(r"\([\w-]+\)=", line):
+            continue
+        if re.fullmatch(r"(?:\{glued\}`\w+`\s*)+", line):  # each edition's own value
             continue
         assert re.fullmatch(r"#+ \{tr\}`[^`|]+ \| [^`|]+`", line), (
             f"prose outside a block: {line!r}"

@@ -127,8 +127,26 @@ def _sections_of_one_language(app, docname, source) -> None:
     )
 
 
+def _edition_glue_role():
+    """``{glued}`key```: the edition's own value of a key that ``glue_both`` glued in both
+    languages (``key`` in English, ``key_id`` in Indonesian), as markdown, so that a
+    passage made only of glued values is written once rather than in two ``only``
+    blocks."""
+    from myst_nb.ext.glue.roles import PasteMarkdownRole
+
+    class EditionGlue(PasteMarkdownRole):
+        def run(self):
+            lang = language(self.document.settings.env.app)
+            if lang != editions.DEFAULT:
+                self.text = f"{self.text}_{lang}"
+            return super().run()
+
+    return EditionGlue()
+
+
 def setup(app):
     app.add_role("tr", _tr_role)
+    app.add_role("glued", _edition_glue_role())
     app.connect("source-read", _sections_of_one_language)
     # After sphinx-external-toc has read _toc.yml (priority 900).
     app.connect("config-inited", _edition_config, priority=950)
