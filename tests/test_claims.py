@@ -432,8 +432,8 @@ def test_the_indonesian_records_follow_the_indonesian_conventions():
     assert by_id["provinces-unit-2016"]["paper_says"] == "2,62–3,39 persen"
     assert "Indeks Layanan Daring (OSI)" in by_id["portals-rated-very-good"]["explanation"]
     assert by_id["places-6-to-10"]["explanation"].startswith(
-        "Grafik makalah tidak memuat Vietnam (urutan ke-6, peringkat ke-86 dunia). Ketiadaan negara "
-        "itu berasal dari grafik Databoks (2022)"
+        "Grafik makalah tidak memuat Vietnam (urutan ke-6, peringkat ke-86 dunia). "
+        "Ketiadaan negara itu berasal dari grafik Databoks (2022)"
     )
     assert (
         "membaik pada empat dari sepuluh pergantian edisi dan memburuk pada enam pergantian "
