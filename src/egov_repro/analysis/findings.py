@@ -193,7 +193,12 @@ def trend(facts: dict, lang: str) -> dict:
     if marked is None:
         out["marked_sentence"] = say("findings.trend.no_egdi", lang, name=name, year=facts["year"])
     else:
-        out["marked_sentence"] = say("findings.trend.marked", lang, year=facts["year"], **marked)
+        # The TII is spelled out where it is first named: here, when it is the weakest.
+        tii_first_named = marked["weakest"] == "TII"
+        key = "findings.trend.marked_tii" if tii_first_named else "findings.trend.marked"
+        out["marked_sentence"] = say(key, lang, year=facts["year"], **marked)
+        if tii_first_named:
+            out["tii_sentence"] = say("findings.trend.tii_named", lang, **facts)
     return out
 
 
@@ -235,7 +240,7 @@ def components(facts: dict, lang: str) -> dict:
     place among the countries shown; the region's median changes."""
     name = display_names(lang, facts["data_dir"])[facts["focus"]]
     y1, y2 = facts["years"]
-    out = {"y1": str(y1), "y2": str(y2), "n": whole(facts["n"], lang), "country": name}
+    out = {"y1": str(y1), "y2": str(y2), "n": in_words(facts["n"], lang), "country": name}
     out.update({k: signed(v, 4, lang) for k, v in facts["median_change"].items()})
     out["n_tii_up"] = in_words(facts["n_tii_up"], lang)
     if facts["parts"] is None:
@@ -307,7 +312,26 @@ def update(facts: dict, lang: str) -> dict:
         "top_move": facts["top_move"], "top_move_by": signed(facts["top_move_by"], 4, lang),
         "weakest": facts["weakest"], "weakest_value": number(facts["weakest_value"], 4, lang),
         "chapter02_sentence": str(sentence),
+        "passed_sentence": _passed_sentence(facts, names, lang),
+        "top_move_sentence": _top_move_sentence(facts, lang),
     }  # fmt: skip
+
+
+def _passed_sentence(facts: dict, names: dict, lang: str) -> str:
+    """The countries that fell behind the focus country, as a sentence that reads the same
+    for none, one or several (not a list template with one item)."""
+    passed = [names[c] for c in facts["passed"]]
+    key = {0: "passed_none", 1: "passed_one"}.get(len(passed), "passed_many")
+    country, base = names[facts["focus"]], facts["base"]
+    return say(f"findings.update.{key}", lang, country=country, base=base, names=passed,
+               n=len(passed))  # fmt: skip
+
+
+def _top_move_sentence(facts: dict, lang: str) -> str:
+    """The component that moved most and by how much, in words (rose/fell), not a sign."""
+    by = facts["top_move_by"]
+    key = "top_move_up" if by > 0 else "top_move_down" if by < 0 else "top_move_none"
+    return say(f"findings.update.{key}", lang, measure=facts["top_move"], by=abs(by))
 
 
 # --- chapter 09: the definitions of the region --------------------------------------------
@@ -387,7 +411,7 @@ def profile(facts: dict, lang: str) -> dict:
         "egdi_first": number(facts["egdi_first"], 4, lang),
         "egdi_last": number(facts["egdi_last"], 4, lang),
         "rank_first": str(facts["rank_first"]), "rank_last": str(facts["rank_last"]),
-        "above_world": whole(facts["above_world"], lang), "n": whole(facts["n"], lang),
+        "above_world": in_words(facts["above_world"], lang), "n": in_words(facts["n"], lang),
         "median_rule": _median_rule(facts["median_rule"], lang),
     }  # fmt: skip
 

@@ -32,6 +32,7 @@ from egov_repro.words.catalogue import say
 from egov_repro.words.labels import label
 from egov_repro.words.languages import check_language as check_lang
 from egov_repro.words.names import display_names
+from egov_repro.words.text import join_and
 
 DEFAULT_REGION = SOUTHEAST_ASIA
 # Above this many countries a chart shows the top, the bottom and the focus country's
@@ -167,7 +168,7 @@ def figure1(
         table,
         title=label("fig1_title", lang, region=region_name(region, lang), year=survey_year),
         source=label("source_un", lang, years=survey_year),
-        rank_label=label("rank_short", lang),
+        axis_label=label("fig1_axis", lang),
         highlight=focus,
         omitted=omitted,
         omitted_label=label("not_in_paper", lang),
@@ -393,7 +394,7 @@ def components_figure(
     shown = readable_rows(ranking, focus)
     order = shown["iso3"].tolist()
     long = measures.components_long(egdi, order, list(years))
-    title_years = " & ".join(map(str, years))
+    title_years = join_and([str(y) for y in years], lang)  # "2022 and 2024", not "&"
     fig = plotting.plot_components(
         long,
         order=order,

@@ -186,7 +186,7 @@ def plot_ranking(
     *,
     title: str,
     source: str,
-    rank_label: str,
+    axis_label: str,
     highlight: str = "IDN",
     omitted: set[str] = frozenset(),
     omitted_label: str = "",
@@ -261,7 +261,7 @@ def plot_ranking(
         ax.set_xticks(
             [0, 0.25, 0.5, 0.75, 1.0], ["0", *_decimals(["0.25", "0.5", "0.75"], lang), "1"]
         )
-        ax.set_xlabel(f"EGDI (0-1); (n) = {rank_label}")
+        ax.set_xlabel(axis_label)
         figure_title(fig, title)
         source_note(fig, source)
         _layout(fig, bottom)

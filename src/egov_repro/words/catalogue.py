@@ -49,15 +49,18 @@ class MessageError(LookupError):
 # The counts a sentence writes in words ("common.number.<word>").
 NUMBER_WORDS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
 )  # fmt: skip
 
 
 def in_words(n: int, lang: str = "en") -> str:
     """A small count in words (three / tiga), as prose writes it and as a sentence must
-    begin; from 11 on, digits (``text.whole``). Here, not in ``text``: the words are
+    begin (up to twelve, so that the region's eleven countries and the twelve editions
+    read as words beside a smaller count in one sentence); from 13 on, digits
+    (``text.whole``). Here, not in ``text``: the words are
     messages."""
     n = int(n)
-    return say("common.number." + NUMBER_WORDS[n], lang) if 0 <= n <= 10 else whole(n, lang)
+    return say("common.number." + NUMBER_WORDS[n], lang) if 0 <= n < len(NUMBER_WORDS) else whole(n, lang)
 
 
 def percent(value, decimals: int = 2, lang: str = "en") -> str:

@@ -48,7 +48,7 @@ def label(key: str, lang: str, **values) -> str:
 
 LABEL_KEYS = (
     "egdi", "egdi_long", "osi", "hci", "tii", "osi_short", "hci_short", "tii_short",
-    "world_rank", "rank_short", "fig1_title", "not_in_paper", "fig2_title", "fig2_axis",
+    "world_rank", "fig1_axis", "fig1_title", "not_in_paper", "fig2_title", "fig2_axis",
     "fig3_title", "median", "index_value", "survey_year", "components_title", "no_data",
     "not_shown", "source_un", "source_pegi",
 )  # fmt: skip
