@@ -366,7 +366,9 @@ def test_the_generated_sentences_read_as_a_researcher_writes(records):
     "Menurut data" lines; the
     direction of a change said in words; one "dan" per list; Kominfo (kini Komdigi)."""
     by_id = {r["id"]: r for r in claims.audit(lang="id")}
-    assert records["region-leader"]["data_says"] == "Singapore first in all eleven editions, 2003–2022"
+    assert records["region-leader"]["data_says"] == (
+        "Singapore first in all eleven editions, 2003–2022"
+    )
     assert (
         "in all eleven editions, from 2003 to 2022. In 2022, its EGDI (0.9133)"
         in (records["region-leader"]["explanation"])
@@ -429,7 +431,9 @@ def test_the_indonesian_records_follow_the_indonesian_conventions():
         "Abstrak; “Hasil dan Pembahasan”, subbagian pertama, paragraf sesudah Gambar 1"
     )
     assert by_id["portals-rated-very-good"]["where"].endswith("paragraf kedua sesudah Gambar 4–6")
-    assert by_id["region-leader"]["data_says"] == "Singapura pertama pada kesebelas edisi, 2003–2022"
+    assert by_id["region-leader"]["data_says"] == (
+        "Singapura pertama pada kesebelas edisi, 2003–2022"
+    )
     assert by_id["provinces-unit-2016"]["paper_says"] == "2,62–3,39 persen"
     assert "Indeks Layanan Daring (OSI)" in by_id["portals-rated-very-good"]["explanation"]
     assert by_id["places-6-to-10"]["explanation"].startswith(

@@ -28,7 +28,7 @@ from egov_repro.plots.figures import (
     region_phrase,
     southeast_asia_ranking,
 )
-from egov_repro.words import report
+from egov_repro.words import report, sentences
 from egov_repro.words.catalogue import in_words, say
 from egov_repro.words.languages import check_language
 from egov_repro.words.names import display_names
@@ -187,19 +187,8 @@ def trend(facts: dict, lang: str) -> dict:
         "most_stable": facts["most_stable"],
         "marked": str(facts["year"]),
         "median_rule": _median_rule(facts["median_rule"], lang),
-        "tii_sentence": say("findings.trend.tii", lang, **facts),
     }  # fmt: skip
-    marked = facts["marked"]
-    if marked is None:
-        out["marked_sentence"] = say("findings.trend.no_egdi", lang, name=name, year=facts["year"])
-    else:
-        # The TII is spelled out where it is first named: here, when it is the weakest.
-        tii_first_named = marked["weakest"] == "TII"
-        key = "findings.trend.marked_tii" if tii_first_named else "findings.trend.marked"
-        out["marked_sentence"] = say(key, lang, year=facts["year"], **marked)
-        if tii_first_named:
-            out["tii_sentence"] = say("findings.trend.tii_named", lang, **facts)
-    return out
+    return {**out, **sentences.trend(facts, name, lang)}
 
 
 # --- chapter 08: the components ----------------------------------------------------------
@@ -312,26 +301,8 @@ def update(facts: dict, lang: str) -> dict:
         "top_move": facts["top_move"], "top_move_by": signed(facts["top_move_by"], 4, lang),
         "weakest": facts["weakest"], "weakest_value": number(facts["weakest_value"], 4, lang),
         "chapter02_sentence": str(sentence),
-        "passed_sentence": _passed_sentence(facts, names, lang),
-        "top_move_sentence": _top_move_sentence(facts, lang),
+        **sentences.update(facts, names, lang),
     }  # fmt: skip
-
-
-def _passed_sentence(facts: dict, names: dict, lang: str) -> str:
-    """The countries that fell behind the focus country, as a sentence that reads the same
-    for none, one or several (not a list template with one item)."""
-    passed = [names[c] for c in facts["passed"]]
-    key = {0: "passed_none", 1: "passed_one"}.get(len(passed), "passed_many")
-    country, base = names[facts["focus"]], facts["base"]
-    return say(f"findings.update.{key}", lang, country=country, base=base, names=passed,
-               n=len(passed))  # fmt: skip
-
-
-def _top_move_sentence(facts: dict, lang: str) -> str:
-    """The component that moved most and by how much, in words (rose/fell), not a sign."""
-    by = facts["top_move_by"]
-    key = "top_move_up" if by > 0 else "top_move_down" if by < 0 else "top_move_none"
-    return say(f"findings.update.{key}", lang, measure=facts["top_move"], by=abs(by))
 
 
 # --- chapter 09: the definitions of the region --------------------------------------------

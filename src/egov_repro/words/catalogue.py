@@ -60,7 +60,9 @@ def in_words(n: int, lang: str = "en") -> str:
     (``text.whole``). Here, not in ``text``: the words are
     messages."""
     n = int(n)
-    return say("common.number." + NUMBER_WORDS[n], lang) if 0 <= n < len(NUMBER_WORDS) else whole(n, lang)
+    if not 0 <= n < len(NUMBER_WORDS):
+        return whole(n, lang)
+    return say("common.number." + NUMBER_WORDS[n], lang)
 
 
 def percent(value, decimals: int = 2, lang: str = "en") -> str:
