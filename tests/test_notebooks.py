@@ -92,8 +92,8 @@ def shown_languages(notebook_path) -> tuple[set[str], str]:
 @pytest.mark.parametrize(
     "lang, table_label, caption",
     [
-        ("id", "Sepuluh provinsi seperti tercetak di makalah", "Daftar 10 provinsi"),
-        ("en", "The ten provinces as the paper prints them", "The 10 provinces"),
+        ("id", "Sepuluh provinsi seperti tercetak di makalah", "Daftar sepuluh provinsi"),
+        ("en", "The ten provinces as the paper prints them", "The ten provinces with"),
     ],
 )
 def test_lang_chooses_the_language_the_notebook_shows(tmp_path, lang, table_label, caption):
@@ -103,7 +103,7 @@ def test_lang_chooses_the_language_the_notebook_shows(tmp_path, lang, table_labe
     langs, plain = shown_languages(tmp_path / "03-top-provinces.out.ipynb")
     assert langs == {lang}
     assert caption in plain
-    other = "The 10 provinces" if lang == "id" else "Daftar 10 provinsi"
+    other = "The ten provinces with" if lang == "id" else "Daftar sepuluh provinsi"
     assert other not in plain
     stored, _ = shown_languages(ROOT / "chapters" / "03-top-provinces.ipynb")
     assert stored == {"en", "id"}
@@ -133,8 +133,8 @@ def test_components_for_2020_and_2024(tmp_path, working_tree_untouched):
 def test_sensitivity_for_2024(tmp_path):
     values = run("09-sensitivity", tmp_path, survey_year=2024)
     assert values["focus_places"] == (
-        "4th in ASEAN-10, 4th in Southeast Asia, 4th in the paper's chart (10 countries), and "
-        "4th in ASEAN"  # CLDR's list: the serial comma
+        "4th under every definition: ASEAN-10, Southeast Asia, the paper's chart "
+        "(10 countries), and ASEAN"  # CLDR's list: the serial comma
     )
 
 

@@ -24,6 +24,7 @@ UPWARD = {
     ("egov_repro.analysis.findings", "egov_repro.words.languages"),
     ("egov_repro.analysis.findings", "egov_repro.words.names"),
     ("egov_repro.analysis.findings", "egov_repro.words.report"),
+    ("egov_repro.analysis.findings", "egov_repro.words.sentences"),
     ("egov_repro.analysis.findings", "egov_repro.words.text"),
 }
 

@@ -98,7 +98,7 @@ def broken_at_hyphen(words: set[str], raw: str) -> list[str]:
     hyphenated run too long for a line, as in a long address, may break)."""
     found = []
     for left, right in re.findall(r"(\S*\w-)\n(\w\S*)", raw):
-        if "://" in left:  # a link's address may break anywhere (pdf.SKIPPED)
+        if "/" in left:  # an address or a path may break after a segment (pdf.SKIPPED)
             continue
         run = pdf.HYPHENATED.search(left.rsplit("/", 1)[-1] + right.split("/", 1)[0])
         if run is None or len(run.group(0)) > pdf.NOWRAP_LONGEST:
