@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from egov_repro.words.languages import LANGUAGES, NAMES
+
 
 def _data_dir(args) -> Path | None:
     return Path(args.data_dir).resolve() if getattr(args, "data_dir", None) else None
@@ -71,7 +73,6 @@ def cmd_data_fetch(args) -> int:
 
 def cmd_words(args) -> int:
     from egov_repro import wordsheet
-    from egov_repro.words.languages import LANGUAGES
 
     langs = [args.lang] if args.lang else list(LANGUAGES)
     print("\n".join(wordsheet.render(lang) for lang in langs), end="")
@@ -260,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_data_dir(sub.add_parser("profile", help="render one country's profile figure"))
     p.add_argument("iso3", help="ISO 3166 alpha-3 code, e.g. IDN")
     p.add_argument(
-        "--lang", default="id", choices=("id", "en"), help="label language: id (default) or en"
+        "--lang", default="id", choices=LANGUAGES, help="label language: id (default) or en"
     )
     p.add_argument("--out", help="output folder (default: _build/profiles, beside the data)")
     p.set_defaults(func=cmd_profile)
@@ -272,7 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--edition",
         action="append",
-        choices=["en", "id"],
+        choices=LANGUAGES,
         help="build only this edition (repeatable; default: both). English is always built",
     )
     p.set_defaults(func=cmd_book)
@@ -320,12 +321,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang",
         default="en",
-        choices=("en", "id"),
+        choices=LANGUAGES,
         help="language of the listing: en (default) or id; ids stay English",
     )
     p.set_defaults(func=cmd_claims)
-
-    from egov_repro.words.languages import LANGUAGES, NAMES
 
     p = sub.add_parser(
         "words",

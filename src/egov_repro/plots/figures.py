@@ -30,6 +30,7 @@ from egov_repro.data.datasets import editions_in, load_egdi, load_pegi_2016, pri
 from egov_repro.plots import plotting
 from egov_repro.words.catalogue import say
 from egov_repro.words.labels import label
+from egov_repro.words.languages import LANGUAGES, PAPER_LANGUAGE
 from egov_repro.words.languages import check_language as check_lang
 from egov_repro.words.names import display_names
 from egov_repro.words.text import join_and
@@ -573,7 +574,8 @@ def exhibit_ids(exhibit: Exhibit, data_dir=None) -> list[str]:
     import matplotlib.pyplot as plt
 
     ids = []
-    for lang in ("id", "en"):
+    # The paper's language first: its figure carries the plain id, the other the suffix.
+    for lang in sorted(LANGUAGES, key=lambda code: code != PAPER_LANGUAGE):
         figure = exhibit.make(lang=lang, data_dir=data_dir)
         plt.close(figure.fig)
         ids.append(figure.id)

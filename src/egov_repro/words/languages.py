@@ -6,6 +6,8 @@ from __future__ import annotations
 # The order is the editions' order: the first is the site's root edition.
 LANGUAGES = ("en", "id")
 DEFAULT = "en"
+# The paper's language: a figure is drawn in it unless asked otherwise.
+PAPER_LANGUAGE = "id"
 # Each language as it names itself (the edition switch, the command line's help).
 NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 # The Babel (Unicode CLDR) locale that formats each language's numbers, dates and lists.
