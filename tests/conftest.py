@@ -36,8 +36,8 @@ LONGEST_FIRST = [
 ]  # fmt: skip
 SPREAD = {"test_figures.py", "test_notebooks.py"}
 # Files that share a session fixture too costly to make twice run on one worker, as one
-# unit: both PDF files read the same two prints (``book_prints``).
-TOGETHER = {"test_pdf_layout.py": "test_pdf.py"}
+# unit: the PDF files read the same two prints (``book_prints``).
+TOGETHER = {"test_pdf_layout.py": "test_pdf.py", "test_indonesian_conventions.py": "test_pdf.py"}
 
 
 @pytest.hookimpl(optionalhook=True)  # a run without xdist (-p no:xdist) has no such hook

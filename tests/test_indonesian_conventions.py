@@ -10,16 +10,12 @@ the rule finds it, so that a rule that cannot fail is caught here first."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 from html import unescape
-from pathlib import Path
 
 import pytest
 from babel.dates import format_date
-
-from conftest import IN_CI, copy_built, project_env
+from test_indonesian import id_pages
 
 # --- the rules ---------------------------------------------------------------------------
 
@@ -210,16 +206,6 @@ def test_the_caption_rule_finds_a_table_without_one():
 # --- over the built Indonesian edition ------------------------------------------------------
 
 
-def id_pages(project: Path) -> list[Path]:
-    html = project / "_build" / "html" / "id"
-    return sorted(
-        p
-        for p in html.rglob("*.html")
-        if p.relative_to(html).parts[0] not in ("_static", "_sources", "figures", "pdf")
-        and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")
-    )
-
-
 def prose_of(html: str) -> str:
     """A page's visible text, block by block (one block a line), without code, scripts,
     styles, the bibliography's entries (works' titles keep their language) and URLs."""
@@ -352,26 +338,10 @@ def test_no_code_cell_a_reader_sees_carries_a_comment(built_book):
 
 
 @pytest.fixture(scope="module")
-def id_pdf_text(built_book, tmp_path_factory) -> str:
-    from egov_repro.site import pdf
-
-    reason = "" if shutil.which("pdftotext") else "poppler-utils (pdftotext) missing"
-    if not reason and pdf.missing_printer():
-        reason = "no Chromium: " + pdf.missing_printer()
-    if reason:
-        if IN_CI:
-            pytest.fail(f"CI=true but {reason}: .ci/run installs it")
-        pytest.skip(reason)
-    project = copy_built(built_book, tmp_path_factory.mktemp("pdf-id") / "project")
-    out = tmp_path_factory.mktemp("printed")
-    result = subprocess.run(
-        [sys.executable, "-m", "egov_repro", "pdf", "--out", str(out)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**project_env(), "SOURCE_DATE_EPOCH": "1764547200"},
-    )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+def id_pdf_text(book_prints) -> str:
+    """The Indonesian PDF's text, from the session's print (conftest.book_prints)."""
+    _project, files = book_prints
+    out = files["id"][0].parent
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(out / "egov-repro-id.pdf"), "-"],
         capture_output=True,
