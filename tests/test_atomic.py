@@ -28,8 +28,16 @@ with atomic.atomic_path(Path(sys.argv[1])) as png, atomic.atomic_path(Path(sys.a
     png.write_text("half a png")
     svg.write_text("half an svg")
     print(png, svg, sep="\\n", flush=True)
-    time.sleep(120)
+    for _ in range(2400):  # 120 s, in slices: see WAITS_IN_SLICES
+        time.sleep(0.05)
 """
+# WAITS_IN_SLICES: CPython runs a Python signal handler between bytecodes, and inside
+# time.sleep only when the sleep is interrupted. A signal that arrives after the print
+# but before the sleep's system call starts (the writer preempted there, as on a loaded
+# machine) is caught by C, does not interrupt the sleep, and waited for the full 120 s:
+# the test then timed out (seen 5 times in 484 runs under 12 busy loops; faulthandler
+# put the writer in time.sleep, the handler still installed, no signal pending). A short
+# slice ends soon and the next bytecode runs the handler.
 
 
 def leftovers(folder) -> list[str]:
