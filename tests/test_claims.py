@@ -225,7 +225,7 @@ def test_tally_counts_paper_statements_only(records):
     assert claims.counts(rows) == {"confirmed": 7, "partly": 4, "differs": 1, "unverifiable": 4}
     assert sum(claims.counts(rows).values()) == len(claims.paper_claims(rows)) == 16
     assert claims.summary_line(rows) == (
-        "16 statements of the paper checked; 7 confirmed, 4 partly right (two of them for one "
+        "16 statements of the paper audited; 7 confirmed, 4 partly right (two of them for one "
         "slip, the year 2021), 1 differs, and 4 unverifiable"
     )
 
@@ -434,7 +434,9 @@ def test_the_indonesian_records_follow_the_indonesian_conventions():
     assert by_id["region-leader"]["data_says"] == (
         "Singapura pertama pada kesebelas edisi, 2003–2022"
     )
-    assert by_id["provinces-unit-2016"]["paper_says"] == "2,62–3,39 persen"
+    assert by_id["provinces-unit-2016"]["paper_says"] == (
+        "2,62–3,39 persen (semuanya kecuali satu dicetak dengan tanda persen)"
+    )
     assert "Indeks Layanan Daring (OSI)" in by_id["portals-rated-very-good"]["explanation"]
     assert by_id["places-6-to-10"]["explanation"].startswith(
         "Grafik makalah tidak memuat Vietnam (urutan ke-6, peringkat ke-86 dunia). "
@@ -450,7 +452,7 @@ def test_the_indonesian_records_follow_the_indonesian_conventions():
         "dengan 37,64 persen dari nilai maksimum, sehingga tidak kurang dari 0,4 persen."
     )
     assert claims.summary_line(list(by_id.values()), "id").startswith(
-        "dari 16 pernyataan makalah yang diperiksa, 7 terkonfirmasi, 4 sebagian benar"
+        "dari 16 pernyataan makalah yang diaudit, 7 terkonfirmasi, 4 sebagian benar"
     )
     assert claims.verdict_rules("id")["partly"].startswith("hanya sebagian yang sesuai dengan")
     assert ":" not in claims.verdict_rules("id")["partly"]  # "sebagian benar: …" has one colon

@@ -135,7 +135,7 @@ def test_the_indonesian_audit_is_written_in_indonesian(audits):
 def test_the_audit_summary_line_in_indonesian(audits):
     _, indonesian = audits
     assert claims.summary_line(indonesian, "id") == (
-        "dari 16 pernyataan makalah yang diperiksa, 7 terkonfirmasi, 4 sebagian benar (dua di "
+        "dari 16 pernyataan makalah yang diaudit, 7 terkonfirmasi, 4 sebagian benar (dua di "
         "antaranya karena satu kekeliruan yang sama, tahun 2021), 1 bertentangan dengan data, "
         "dan 4 tidak dapat diverifikasi"
     )

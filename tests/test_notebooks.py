@@ -92,8 +92,8 @@ def shown_languages(notebook_path) -> tuple[set[str], str]:
 @pytest.mark.parametrize(
     "lang, table_label, caption",
     [
-        ("id", "Sepuluh provinsi seperti tercetak di makalah", "Daftar sepuluh provinsi"),
-        ("en", "The ten provinces as the paper prints them", "The ten provinces with"),
+        ("id", "Sepuluh provinsi menurut urutan makalah", "Daftar sepuluh provinsi"),
+        ("en", "The ten provinces in the paper's order", "The ten provinces with"),
     ],
 )
 def test_lang_chooses_the_language_the_notebook_shows(tmp_path, lang, table_label, caption):

@@ -55,7 +55,7 @@ def test_the_indonesian_sheet_holds_the_report_with_the_books_values(sheets):
     sheet = sheets["id"]
     assert sheet.startswith("# Semua kalimat yang ditulis kode untuk buku ini: Bahasa Indonesia")
     assert "## Bab 6: laporan reproduksi" in sheet and "## Halaman depan" in sheet
-    assert "Audit ini memeriksa **16 pernyataan makalah**: 7 terkonfirmasi" in sheet
+    assert "Audit ini mencantumkan **16 pernyataan makalah**: 7 terkonfirmasi" in sheet
     assert "Dua pertanyaan lanjutan" in sheet
     assert "[report.card.quoted] “naik menjadi peringkat ke 77”" in sheet
     assert "[pdf.cover.built] Disusun pada" in sheet
@@ -74,7 +74,7 @@ def test_the_english_sheet_holds_the_english_sentences(sheets):
     sheet = sheets["en"]
     assert sheet.startswith("# Every sentence the code writes for the book: English")
     assert "## Chapter 6: the reproduction report" in sheet
-    assert "The audit checks **16 statements of the paper**: 7 confirmed" in sheet
+    assert "The audit lists **16 statements of the paper**: 7 confirmed" in sheet
     assert "[bibliography.word.others] et al." in sheet
     assert "Audit ini" not in sheet
 
@@ -105,7 +105,7 @@ def test_each_page_renders_what_it_shows_and_the_rest_is_listed(sheets):
 def test_the_command_prints_one_language_and_rejects_another(capsys):
     assert cli.main(["words", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "The audit checks **16 statements of the paper**" in out
+    assert "The audit lists **16 statements of the paper**" in out
     assert "Audit ini" not in out
     with pytest.raises(SystemExit) as stop:
         cli.main(["words", "--lang", "fr"])

@@ -18,7 +18,8 @@ DOI = "10.54144/govsci.v4i1.45"
 # The UN edition behind the paper's Figure 1 and its EGDI numbers.
 SURVEY_YEAR = 2022
 # Region (in data/raw/regions.csv) holding the ten countries of the paper's Figure 1,
-# which are the ten countries of the databoks (2022) chart it reproduces.
+# which are the ten countries of the Databoks (2022) chart we identified it as reproducing
+# (the paper credits only «databoks.katadata.co.id (2022)»).
 FIGURE1_REGION = "paper-figure-1"
 FOCUS = "IDN"
 
@@ -55,7 +56,7 @@ SUCCESSES = {
     "KEN": "Kenya",
     "IND": "India",
     "MYS": "Malaysia",
-    "USA": "the United States",
+    "USA": "the United States",  # our reading of the paper's «Amerika» (see OUR_READINGS)
     "PSE": "Palestine",
     "KOR": "South Korea",
 }
@@ -63,14 +64,23 @@ FAILURES = {"MOZ": "Mozambique", "UGA": "Uganda"}
 # Named by the paper but not in the UN survey's data, so without a name of the data's:
 # Palestine, in each edition's language (the paper writes «Palestina»).
 NOT_IN_THE_DATA = {"PSE": {"en": "Palestine", "id": "Palestina"}}
+# Names the paper gives that we read as a surveyed country: the paper's word, verbatim.
+# It writes «Amerika» ("America"); the United States is our reading, and the cards say so
+# (claims.success_and_failure_countries.read_as / read_as_ranked).
+OUR_READINGS = {"USA": "Amerika"}
 
-# The paper's headings. Its results section ("Hasil dan Pembahasan") has two
+# The paper's headings. Its results section ("Hasil dan Pembahasan") has three
 # subsections: the first repeats the paper's title and holds Figures 1 and 2, the
-# second ("Eksistensi Birokrasi dalam menjalankan E-Government") holds Figures 3-6.
+# second ("Eksistensi Birokrasi dalam menjalankan E-Government") holds Figures 3–6, the
+# third ("Rekomendasi pemanfaatan E-Government di Indonesia") lists recommendations,
+# before "Kesimpulan".
 ABSTRACT = "Abstract"
 RESULTS_FIRST = "'Hasil dan Pembahasan', first subsection"
 RESULTS_SECOND = (
     "'Hasil dan Pembahasan', subsection 'Eksistensi Birokrasi dalam menjalankan E-Government'"
+)
+RESULTS_THIRD = (
+    "'Hasil dan Pembahasan', subsection 'Rekomendasi pemanfaatan E-Government di Indonesia'"
 )
 
 
@@ -94,7 +104,7 @@ CREDITS = {
     "fig3-caption": {"words": "The United Nations E-Government Survey 2022"},
     "un-reports": {"words": "PBB melaporkan"},
     "un-released": {
-        "words": "telah merilis hasil survei E-Government",
+        "words": "Persatuan Bangsa-Bangsa (PBB) telah merilis",
         "address": "https://aptika.kominfo.go.id",
     },
     "aptika-address": {"words": "https://aptika.kominfo.go.id"},
@@ -211,7 +221,7 @@ NOT_AUDITED = [
     ),
     (f"{RESULTS_SECOND}, paragraph after Figure 3", "Tim Koordinasi SPBE Nasional", "spbe-team"),
     (
-        "'Rekomendasi pemanfaatan E-Government di Indonesia', seventh recommendation",
+        f"{RESULTS_THIRD}, seventh recommendation",
         "empat tingkatan yaitu, persiapan, pematangan",
         "four-stages",
     ),

@@ -334,6 +334,21 @@ def _portals_rated(w, f, r):
     }
 
 
+# A country the paper names by a word we only read as that country, by its ISO3 code:
+# as the paper says it, and in the context list of world ranks.
+_READ_AS = "claims.success_and_failure_countries.read_as."
+_READ_AS_RANKED = "claims.success_and_failure_countries.read_as_ranked."
+
+
+def _read_as(w, iso3: str, name: str, form: str) -> str:
+    """A named country as the card shows it: the data's name, or, where the paper's word
+    is only our reading of it (paper.OUR_READINGS: «Amerika» read as the United States),
+    the paper's word with that reading marked as ours."""
+    if iso3 not in paper.OUR_READINGS:
+        return name
+    return say(form + iso3, w.lang, words=paper.OUR_READINGS[iso3])
+
+
 def _successes_and_failures(w, f, r):
     data = r["data_value"]
     named = {
@@ -363,15 +378,17 @@ def _successes_and_failures(w, f, r):
     absent = [named[c] for c in f["absent"]]
     missing = " " + w("not_surveyed", countries=absent) if absent else ""
     listed = "; ".join(
-        f"{named[c]} {ordinal(r, w.lang)}" for c, r in f["ranks"].items() if r is not None
+        f"{_read_as(w, c, named[c], _READ_AS_RANKED)} {ordinal(r, w.lang)}"
+        for c, r in f["ranks"].items()
+        if r is not None
     )
     context = (
         w("context_absent", year=year, listed=listed, absent=absent, median=median)
         if absent
         else w("context", year=year, listed=listed, median=median)
     )
-    successes = [named[c] for c in f["successes"]]
-    failures = [named[c] for c in f["failures"]]
+    successes = [_read_as(w, c, named[c], _READ_AS) for c in f["successes"]]
+    failures = [_read_as(w, c, named[c], _READ_AS) for c in f["failures"]]
     return {
         "claim": w("claim", successes=successes, failures=failures),
         "paper_says": w("paper_says", successes=", ".join(successes), failures=", ".join(failures)),
