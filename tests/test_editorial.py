@@ -122,6 +122,47 @@ def test_the_key_words_are_the_papers_own():
     for key, passage in paper.PASSAGES.items():
         for part in passage.words.split("…"):
             assert part.strip() in text, (key, part)
+    for key, credit in paper.CREDITS.items():
+        for part in credit.values():
+            assert part in text, (key, part)
+    for _, words, key in paper.NOT_AUDITED:
+        assert words in text, key
+    for iso3, words in paper.OUR_READINGS.items():
+        assert f" {words}," in text, iso3
+
+
+def test_our_reading_of_the_papers_country_names_is_marked_as_ours(printed):
+    """The paper writes «Amerika»: the card quotes it and marks the United States as our
+    reading, where it says what the paper says and in the context list of world ranks."""
+    named = printed["success-and-failure-countries"]
+    assert "America («Amerika»; the United States on our reading)" in named["paper_says"]
+    assert "United States (our reading of «Amerika») 10th" in named["data_says"]
+    indonesian = {r["id"]: r for r in claims.audit(lang="id")}["success-and-failure-countries"]
+    assert "“Amerika” (menurut pembacaan kami, Amerika Serikat)" in indonesian["paper_says"]
+    assert "Amerika Serikat (pembacaan kami atas “Amerika”) ke-10" in indonesian["data_says"]
+
+
+def test_the_aptika_address_is_credited_only_where_the_paper_puts_it(printed):
+    """The address closes the paragraph after Figure 3; that it also covers the paragraph
+    before it (the rank 88-to-77 card) is our reading, and the card, the telecom card's
+    identification and the reference note say so."""
+    move = printed["rank-2020-to-2022"]["explanation"]
+    assert "The paragraph gives no source besides naming the UN." in move
+    assert "that it also covers this paragraph is our reading" in move
+    assert "the paper, after its Figure 1, writes «11 poin»" in move
+    bib = parse_file(ROOT / "references.bib").entries["aptika2022"].fields
+    assert "That the address also covers the paragraph before Figure 3 is our reading" in (
+        bib["note"]
+    )
+    assert "adalah pembacaan kami" in bib["note_id"]
+
+
+def test_the_recommendations_stand_in_the_results_section():
+    where = {key: place for place, _, key in paper.NOT_AUDITED}
+    assert where["four-stages"] == (
+        "'Hasil dan Pembahasan', subsection 'Rekomendasi pemanfaatan E-Government di "
+        "Indonesia', seventh recommendation"
+    )
 
 
 def test_the_cards_show_the_papers_words_and_source():
