@@ -93,7 +93,7 @@ def shown_languages(notebook_path) -> tuple[set[str], str]:
     "lang, table_label, caption",
     [
         ("id", "Sepuluh provinsi menurut urutan makalah", "Daftar sepuluh provinsi"),
-        ("en", "The ten provinces in the paper's order", "The ten provinces with"),
+        ("en", "provinces in the paper&#x27;s order, with its values", "The ten provinces with"),
     ],
 )
 def test_lang_chooses_the_language_the_notebook_shows(tmp_path, lang, table_label, caption):
