@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from egov_repro.data import datasets
+
 from conftest import BUILT_BOOK, ROOT, copy_project, next_edition, project_env, run_cli
 
 # Adds an edition, refreshes the notebooks and builds the book.
@@ -75,6 +77,20 @@ def test_the_edition_is_added_with_its_raw_export(extended):
     assert (project / "data" / "raw" / "un-egov-survey" / f"EGOV_DATA_{NEW_YEAR}.csv").is_file()
 
 
+def test_the_list_of_exhibits_and_the_committed_figures_move_to_the_new_year(extended):
+    """Figures of the latest edition carry its year: `data add` rewrites the README's
+    list and removes the files the book no longer shows (the build made their successors)."""
+    project, steps = extended
+    previous = datasets.latest_edition()  # this checkout's newest edition, before the add
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert f"figures/components-southeast-asia-2022-{NEW_YEAR}.{{png,svg,csv}}" in readme
+    assert f"-2022-{previous}." not in readme and f"egdi-{previous}." not in readme
+    old = project / "figures" / f"components-southeast-asia-2022-{previous}-en.svg"
+    assert not old.exists() and (ROOT / old.relative_to(project)).is_file()
+    assert f"components-southeast-asia-2022-{previous}-en.svg" in steps["add"].stdout
+    assert "updated the list of exhibits" in steps["add"].stdout
+
+
 def test_the_latest_edition_chapter_and_figures_move_to_the_new_year(extended):
     project, _ = extended
     text = page_text(project, "chapters/07-latest-edition.html")
@@ -131,6 +147,10 @@ def test_nbval_passes_on_the_refreshed_chapters(extended):
 ON_THE_EXTENDED_DATA = [
     "test_i18n_text.py", "test_claims.py", "test_figures.py", "test_book.py",
     "test_editorial.py", "test_analysis.py",
+    "test_replication.py::test_the_readmes_list_of_exhibits_is_the_generated_one",
+    "test_replication.py::test_every_file_the_list_names_is_made_by_the_build_and_committed",
+    "test_fetch.py::test_every_source_records_its_mirror_commit_blob_and_the_uns_address",
+    "test_indonesian.py::test_the_indonesian_edition_uses_the_minus_sign_dashes_and_daring",
 ]  # fmt: skip
 NOT_ON_THE_EXTENDED_DATA = [
     "grid_renders_legibly", "every_countrys_profile_renders", "drawn_in_parallel",

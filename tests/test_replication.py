@@ -120,6 +120,19 @@ def test_every_file_the_list_names_is_made_by_the_build_and_committed(exhibits, 
     assert committed == files
 
 
+def test_the_list_is_replaced_between_its_markers_and_a_broken_pair_is_named(tmp_path):
+    from egov_repro.book.exhibits import END, START, with_table
+    from egov_repro.errors import DataError
+
+    readme = tmp_path / "README.md"
+    text = f"# Title\n\n{START}| old |\n{END}\n\n## Next\n"
+    assert with_table(text, "| new |\n", readme) == f"# Title\n\n{START}| new |\n{END}\n\n## Next\n"
+    for broken in (text.replace(END, ""), text + START, f"{END}\n{START}"):
+        with pytest.raises(DataError) as error:
+            with_table(broken, "| new |\n", readme)
+        assert str(readme) in str(error.value) and "exhibits:end" in str(error.value)
+
+
 def test_the_readme_has_the_template_sections_in_the_templates_order():
     """The Social Science Data Editors' template README, in its order."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")

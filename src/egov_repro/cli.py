@@ -32,14 +32,22 @@ def cmd_validate(args) -> int:
 
 
 def cmd_data_add(args) -> int:
+    from egov_repro.book.exhibits import files_shown, follow_the_data
     from egov_repro.data.maintain import add_edition
 
+    before = files_shown(_data_dir(args))  # the exhibits' files under the old data
     result = add_edition(args.path, _data_dir(args), year=args.year, overwrite=args.overwrite)
     verb = "replaced" if result["replaced"] else "added"
     print(
         f"{verb} edition {result['year']} ({result['rows']} countries); "
         f"data version is now {result['version']}"
     )
+    moved = follow_the_data(before, _data_dir(args))
+    if moved["readme"]:
+        print(f"updated the list of exhibits in {moved['readme']}")
+    if moved["removed"]:
+        print(f"removed {len(moved['removed'])} figure files the book no longer shows "
+              f"(the build makes their successors): {', '.join(moved['removed'])}")  # fmt: skip
     return 0
 
 

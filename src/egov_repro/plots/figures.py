@@ -585,15 +585,19 @@ def exhibit_ids(exhibit: Exhibit, data_dir=None) -> list[str]:
 FIGURE_FILES = ("png", "svg", "csv")
 
 
-def exhibits_table(data_dir=None, lang: str = "en") -> str:
+def listed_exhibits(data_dir=None) -> list[tuple[Exhibit, list[str]]]:
+    """Each exhibit with its figure ids, drawn once (a few seconds for the whole book)."""
+    return [(exhibit, exhibit_ids(exhibit, data_dir)) for exhibit in book_exhibits(data_dir)]
+
+
+def exhibits_table(data_dir=None, lang: str = "en", listed=None) -> str:
     """The list of exhibits as a Markdown table: each of the paper's figures and each
     figure and table of the book -> the notebook that makes it -> the files it writes
     (``figures/<id>.{png,svg,csv}``, Indonesian and English)."""
     rows = [say("figures.exhibits.header", lang), "|---|---|---|---|"]
     paper_of = {p.chapter: p for p in paper_figures(data_dir)}
     formats = "{" + ",".join(FIGURE_FILES) + "}"
-    for exhibit in book_exhibits(data_dir):
-        ids = exhibit_ids(exhibit, data_dir)
+    for exhibit, ids in listed or listed_exhibits(data_dir):
         source = paper_of.get(Path(exhibit.notebook).stem)
         rebuilds = "–"
         if source:
@@ -608,13 +612,7 @@ def exhibits_table(data_dir=None, lang: str = "en") -> str:
     return "\n".join(rows) + "\n"
 
 
-def exhibit_files(data_dir=None) -> list[str]:
+def exhibit_files(data_dir=None, listed=None) -> list[str]:
     """Every file the list of exhibits names, as paths inside the project."""
-    return sorted(
-        {
-            f"figures/{i}.{ext}"
-            for exhibit in book_exhibits(data_dir)
-            for i in exhibit_ids(exhibit, data_dir)
-            for ext in FIGURE_FILES
-        }
-    )
+    listed = listed or listed_exhibits(data_dir)
+    return sorted({f"figures/{i}.{ext}" for _, ids in listed for i in ids for ext in FIGURE_FILES})
