@@ -119,7 +119,9 @@ def test_places_6_to_10_are_shifted_by_viet_nam_from_databoks(records, sea_2022)
     assert r["data_value"] == {"PHL": 7, "KHM": 8, "MMR": 9, "TLS": 10, "LAO": 11}
     assert r["verdict"] == "differs" and r["cited_source"] == "databoks2022"
     assert "Viet Nam (6th, world rank 86)" in r["explanation"]
-    assert "Databoks (2022) chart that the paper reproduces (our identification)" in r["explanation"]
+    assert (
+        "Databoks (2022) chart that the paper reproduces (our identification)" in r["explanation"]
+    )
 
 
 def test_provinces_are_unverifiable_and_say_what_was_compared(records):

@@ -151,8 +151,8 @@ def test_the_aptika_address_is_credited_only_where_the_paper_puts_it(printed):
     assert "that it also covers this paragraph is our reading" in move
     assert "the paper, after its Figure 1, writes «11 poin»" in move
     bib = parse_file(ROOT / "references.bib").entries["aptika2022"].fields
-    assert "That the address also covers the paragraph before Figure 3 is our reading" in (
-        bib["note"]
+    assert (
+        "That the address also covers the paragraph before Figure 3 is our reading" in (bib["note"])
     )
     assert "adalah pembacaan kami" in bib["note_id"]
 

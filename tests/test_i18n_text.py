@@ -251,10 +251,12 @@ def test_for_the_world_the_focus_sentence_gives_the_rank_once(lang):
     # In a region the place and the world rank differ (5 and 77 for Indonesia, 2022); in
     # the world they are one number, said once: Viet Nam is 71st of 193 in 2024.
     sentence = findings.ranking(2024, "world", "VNM", lang=lang)["focus_sentence"]
-    assert sentence == {
+    expected = {
         "en": "Among the 193 countries of the world, Viet Nam has rank 71, with an EGDI of 0.7709.",
-        "id": "Di antara 193 negara di dunia, Vietnam berada di peringkat ke-71, dengan EGDI 0,7709.",
-    }[lang]
+        "id": "Di antara 193 negara di dunia, Vietnam berada di peringkat ke-71, "
+        "dengan EGDI 0,7709.",
+    }
+    assert sentence == expected[lang]
 
 
 def test_indonesian_findings_carry_no_english_sentence(findings_both):

@@ -20,7 +20,11 @@ START, END = "<!-- exhibits:start -->\n", "<!-- exhibits:end -->"
 
 def with_table(readme: str, table: str, where: Path) -> str:
     """``readme`` with the text between the exhibits markers replaced by ``table``."""
-    if readme.count(START) != 1 or readme.count(END) != 1 or readme.index(START) > readme.index(END):
+    if (
+        readme.count(START) != 1
+        or readme.count(END) != 1
+        or readme.index(START) > readme.index(END)
+    ):
         raise DataError(
             where,
             "the list of exhibits has no single pair of markers",
