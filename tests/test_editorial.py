@@ -47,7 +47,7 @@ def test_the_papers_two_years_for_rank_88_are_named_and_linked(printed):
     assert earlier["related"] == ["rank-2020-to-2022"] and move["related"] == ["earlier-rank-year"]
     assert "contradicts itself" in earlier["explanation"]
     assert "gives 2020 for rank 88, where its first subsection gave 2021" in move["explanation"]
-    assert move["cited_source"] == "aptika2022" and "'11 peringkat'" in move["explanation"]
+    assert move["cited_source"] == "aptika2022" and "“11 peringkat”" in move["explanation"]
     bib = parse_file(ROOT / "references.bib").entries["aptika2022"]
     assert (
         "signifikan-hasil-survei-e-government-indonesia-naik-11-peringkat"
@@ -147,8 +147,15 @@ def test_the_aptika_address_is_credited_only_where_the_paper_puts_it(printed):
     before it (the rank 88-to-77 card) is our reading, and the card, the telecom card's
     identification and the reference note say so."""
     move = printed["rank-2020-to-2022"]["explanation"]
-    assert "The paragraph gives no source besides naming the UN." in move
+    assert (
+        "The paragraph gives no source besides naming the UN, and the caption of Figure 3" in move
+    )
     assert "that it also covers this paragraph is our reading" in move
+    # the card's "source, as the paper gives it" is the UN alone; the address is ours
+    from egov_repro.words.report import credited_name
+
+    credit = credited_name(printed["rank-2020-to-2022"]["credited"])
+    assert credit == "the UN, named in the text: «Persatuan Bangsa-Bangsa (PBB) telah merilis»"
     assert "the paper, after its Figure 1, writes «11 poin»" in move
     bib = parse_file(ROOT / "references.bib").entries["aptika2022"].fields
     assert (

@@ -103,10 +103,7 @@ CREDITS = {
     "fig2-caption": {"words": "databoks.katadata.co.id (2016)"},
     "fig3-caption": {"words": "The United Nations E-Government Survey 2022"},
     "un-reports": {"words": "PBB melaporkan"},
-    "un-released": {
-        "words": "Persatuan Bangsa-Bangsa (PBB) telah merilis",
-        "address": "https://aptika.kominfo.go.id",
-    },
+    "un-released": {"words": "Persatuan Bangsa-Bangsa (PBB) telah merilis"},
     "aptika-address": {"words": "https://aptika.kominfo.go.id"},
 }
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from egov_repro.analysis import paper
 from egov_repro.analysis.claims_context import FOLLOW_UP_MARKER, MARKERS, VERDICTS
-from egov_repro.words.catalogue import say
+from egov_repro.words.catalogue import in_words, say
 from egov_repro.words.languages import LANGUAGES, check_language
 from egov_repro.words.names import display_names
 from egov_repro.words.text import join_and, number, ordinal, whole
@@ -502,7 +502,7 @@ def figure1_effect(lang, data_dir, *, year, n_chart, left_out, above, places, ra
         effect = say("claims.figure1.all_below", lang, focus=focus)
     return {
         "year": str(year),
-        "n_chart": whole(n_chart, lang),
+        "n_chart": in_words(n_chart, lang),
         "focus_effect": effect,
         "left_out": join_and([names[c] for c in left_out], lang)
         or say("claims.figure1.no_country", lang),
