@@ -16,7 +16,7 @@ from egov_repro.analysis.claims_context import FOLLOW_UP_MARKER, MARKERS, VERDIC
 from egov_repro.words.catalogue import in_words, say
 from egov_repro.words.languages import LANGUAGES, check_language
 from egov_repro.words.names import display_names
-from egov_repro.words.text import join_and, number, ordinal, whole
+from egov_repro.words.text import join_and, number, ordinal
 
 FIELDS = (
     "id",
