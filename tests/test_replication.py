@@ -145,7 +145,7 @@ def test_the_readme_has_the_template_sections_in_the_templates_order():
         "## Computational requirements",
         "### Software requirements",
         "### Controlled randomness",
-        "### Memory, runtime and storage",
+        "### Memory, runtime, and storage",
         "## Description of programs and code",
         "## Instructions to replicators",
         "## List of exhibits",
