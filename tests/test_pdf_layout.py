@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from egov_repro.book.contents import toc_files
-from egov_repro.site import pdf
+from egov_repro.site import pdf, unbroken
 from egov_repro.words import editions
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -89,7 +89,9 @@ def hyphenated_words(site: Path, docs: list[str]) -> set[str]:
         html = (site / f"{doc}.html").read_text(encoding="utf-8")
         article = re.search(r'<article class="bd-article".*?</article>', html, re.S).group(0)
         visible = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", article)))
-        found |= {w for w in pdf.HYPHENATED.findall(visible) if len(w) <= pdf.NOWRAP_LONGEST}
+        found |= {
+            w for w in unbroken.HYPHENATED.findall(visible) if len(w) <= unbroken.NOWRAP_LONGEST
+        }
     return found
 
 
@@ -98,10 +100,10 @@ def broken_at_hyphen(words: set[str], raw: str) -> list[str]:
     hyphenated run too long for a line, as in a long address, may break)."""
     found = []
     for left, right in re.findall(r"(\S*\w-)\n(\w\S*)", raw):
-        if "/" in left:  # an address or a path may break after a segment (pdf.SKIPPED)
+        if "/" in left:  # an address or a path may break after a segment (unbroken.SKIPPED)
             continue
-        run = pdf.HYPHENATED.search(left.rsplit("/", 1)[-1] + right.split("/", 1)[0])
-        if run is None or len(run.group(0)) > pdf.NOWRAP_LONGEST:
+        run = unbroken.HYPHENATED.search(left.rsplit("/", 1)[-1] + right.split("/", 1)[0])
+        if run is None or len(run.group(0)) > unbroken.NOWRAP_LONGEST:
             continue
         pieces = {left[i:] + right[:j] for i in range(len(left)) for j in range(1, len(right) + 1)}
         found.extend(sorted(pieces & words, key=len)[-1:])
@@ -116,6 +118,23 @@ def test_a_word_broken_at_its_hyphen_is_found():
     )
     assert broken_at_hyphen(words, raw) == ["SHA-256", "E-Partisipasi", "ke-77"]
     assert broken_at_hyphen(words, "Each SHA-256\nof E-Partisipasi") == []
+
+
+def test_a_links_short_hyphenated_words_take_the_non_breaking_hyphen_but_not_an_address():
+    from bs4 import BeautifulSoup
+
+    html = (
+        '<p>See <a href="#a">sepuluh provinsi dengan prestasi e-government terbaik</a>, '
+        '<a href="https://x.id/sistem-e-government">x.id/sistem-e-government</a> and '
+        "SHA-256.</p>"
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    unbroken.keep_hyphenated_words(soup, soup)
+    first, address = soup.find_all("a")
+    assert first.get_text() == "sepuluh provinsi dengan prestasi e\u2011government terbaik"
+    assert not first.find("span")  # no span inside a link (its annotation would split)
+    assert address.get_text() == "x.id/sistem-e-government"  # an address is copied: as is
+    assert soup.find("span", class_="egov-nowrap").get_text() == "SHA-256."
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

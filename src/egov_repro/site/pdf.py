@@ -32,6 +32,7 @@ from egov_repro.book.stamp import build_stamp
 from egov_repro.data.atomic import write_bytes, write_text
 from egov_repro.errors import DataError
 from egov_repro.site import pdflinks
+from egov_repro.site.unbroken import hyphens_kept, keep_hyphenated_words
 from egov_repro.words import i18n
 from egov_repro.words.catalogue import say
 from egov_repro.words.editions import AUTHORS, SEPARATOR, pick
@@ -234,44 +235,10 @@ def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, leve
     return body
 
 
-# A word written with a hyphen ("ke-77", "SHA-256", "E-Government", a figure's id, a
-# path) is never broken at its hyphen in print: a reader could not tell such a break from
-# a hyphen the line-breaker added. A path or an address may still break after a slash.
-HYPHENATED = re.compile(r"[^\s/()\[\],;:“”\"']*\w-\w[^\s/()\[\],;:“”\"']*")
-NOWRAP_LONGEST = 40  # characters: a longer word may break (it would not fit a line)
-# Nor is a reference split from its number ("Gambar 1", "Gambar 4–6", "Tahun 2009",
-# "urutan ke-6"), a range at its dash, "UN DESA", or a command's option ("--json"): the
-# reader would look for "Gambar" alone, or type "-- json".
-KEPT_TOGETHER = (  # a word and its number; two acronyms; a range; an option
-    r"\w+\s(?:\w\w-)?\d+(?:[.,]\d+)*[^\s/()\[\],;:“”\"']*"
-    r"|[A-Z]{2,}\s[A-Z]{2,}[^\s/()\[\],;:“”\"']*|\d+–\d+|(?<![\w-])--[a-z][\w-]*"
-)
-UNBROKEN = re.compile(KEPT_TOGETHER + "|" + HYPHENATED.pattern)
 # A table this short moves to the next page whole rather than leave a row or two behind;
 # so does a short code listing (a BibTeX entry).
 SHORT_TABLE_ROWS = 25
 SHORT_LISTING_LINES = 30
-
-
-def _unbroken_hyphens(soup, text) -> None:
-    """Replace the text node ``text`` by pieces in which each hyphenated word of at most
-    ``NOWRAP_LONGEST`` characters sits in a no-wrap span."""
-    pieces, last, value = [], 0, str(text)
-    for match in UNBROKEN.finditer(value):
-        if len(match.group(0)) > NOWRAP_LONGEST:
-            continue
-        pieces.append(value[last : match.start()])
-        span = soup.new_tag("span", attrs={"class": "egov-nowrap"})
-        span.string = match.group(0)
-        pieces.append(span)
-        last = match.end()
-    if not pieces:
-        return
-    pieces.append(value[last:])
-    for piece in pieces:
-        if piece:
-            text.insert_before(piece)
-    text.extract()
 
 
 def _print_layout(soup, article) -> None:
@@ -309,30 +276,7 @@ def _print_layout(soup, article) -> None:
         term.insert_before(keep)
         keep.append(term.extract())
         keep.append(definition.extract())
-    _keep_hyphenated_words(soup, article)
-
-
-# Headings stay as they are (the contents and the bookmarks read their text), and so
-# does a link's text: spans inside a link made Chromium split its annotation into a
-# varying number of rectangles, and two prints of one commit then differed.
-SKIPPED = ["script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "a"]
-
-
-def _keep_hyphenated_words(soup, root) -> None:
-    for text in root.find_all(string=UNBROKEN):
-        if text.parent is None or text.find_parent(SKIPPED) is not None:
-            continue
-        if text.find_parent(class_="egov-nowrap") is None:
-            _unbroken_hyphens(soup, text)
-
-
-def _hyphens_kept(fragment: str) -> str:
-    """An HTML fragment (the cover) with its hyphenated words kept whole."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(fragment, "html.parser")
-    _keep_hyphenated_words(soup, soup)
-    return str(soup)
+    keep_hyphenated_words(soup, article)
 
 
 def _print_css(html: Path) -> str:
@@ -502,7 +446,7 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_print_css(html)}</style></head>"
-        f"<body>{_hyphens_kept(cover)}{toc}{''.join(body)}</body></html>\n"
+        f"<body>{hyphens_kept(cover)}{toc}{''.join(body)}</body></html>\n"
     )
 
 
