@@ -134,7 +134,7 @@ def test_sensitivity_for_2024(tmp_path):
     values = run("09-sensitivity", tmp_path, survey_year=2024)
     assert values["focus_places"] == (
         "4th under every definition: ASEAN-10, Southeast Asia, the paper's chart "
-        "(10 countries), and ASEAN"  # CLDR's list: the serial comma
+        "(ten countries), and ASEAN"  # CLDR's list: the serial comma
     )
 
 
