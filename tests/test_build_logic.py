@@ -29,6 +29,30 @@ def test_fingerprint_follows_data_and_the_lock_not_the_chapters(tmp_path):
     assert fingerprint(project) != key
 
 
+def test_fingerprint_follows_the_packages_wording_not_only_its_code(tmp_path, monkeypatch):
+    """A reworded message changes the sentences chapters glue and the pages' interface:
+    the cache must not serve the old wording (it did while only .py and .css counted)."""
+    import shutil
+
+    from egov_repro.data import paths
+
+    package = tmp_path / "egov_repro"
+    shutil.copytree(paths.package_dir(), package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(paths, "package_dir", lambda: package)
+    project = copy_project(tmp_path / "p")
+    key = fingerprint(project)
+
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "cli.cpython-311.pyc").write_bytes(b"compiled")
+    assert fingerprint(project) == key  # bytecode is not the package's content
+
+    for edited in ("words/messages/findings.toml", "locale/id/LC_MESSAGES/sphinx.po"):
+        path = package / edited
+        path.write_text(path.read_text(encoding="utf-8") + "\n# reworded\n", encoding="utf-8")
+        assert fingerprint(project) != key, edited
+        key = fingerprint(project)
+
+
 def test_fingerprint_ignores_where_the_project_lives(tmp_path):
     assert fingerprint(copy_project(tmp_path / "a")) == fingerprint(copy_project(tmp_path / "b"))
 

@@ -39,14 +39,13 @@ def digest(files: list[tuple[str, Path]]) -> str:
 
 def fingerprint(root: Path) -> str:
     """SHA-256 over what every chapter's outputs depend on besides its own code cells:
-    the data package, the egov_repro code and the locked dependencies."""
+    the data package, the egov_repro package and the locked dependencies. The whole
+    package, not its code alone: a sentence a chapter glues comes from a message
+    catalogue (``words/messages/*.toml``), the interface from the .po files, so an edited
+    wording must re-run the chapters and re-write the pages as an edited function does."""
     package = paths.package_dir()
     files = [(f"data/{p.relative_to(root / 'data')}", p) for p in (root / "data").rglob("*")]
-    files += [
-        (f"egov_repro/{p.relative_to(package)}", p)
-        for p in package.rglob("*")
-        if p.suffix in (".py", ".css")
-    ]
+    files += [(f"egov_repro/{p.relative_to(package)}", p) for p in package.rglob("*")]
     files.append((LOCK_FILE, root / LOCK_FILE))
     return digest(files)
 
