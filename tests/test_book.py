@@ -20,7 +20,7 @@ import pytest
 from egov_repro.analysis import claims, findings
 from egov_repro.data import datasets
 from egov_repro.site.serve import serve
-from egov_repro.words import editions
+from egov_repro.words import catalogue, editions
 from egov_repro.words import report as report_prose
 
 from conftest import IN_CI, ROOT, build_log, chromium_browser, run_cli, text_of
@@ -667,3 +667,36 @@ def test_no_reader_page_shows_a_record_id(book):
                 if ("-" in key and re.search(word, text)) or re.search(quoted, text):
                     found.append(f"{html_dir.name}/{page}: {key}")
     assert not found, found
+
+
+def test_every_parameters_cell_says_what_it_is_and_links_to_its_section(book):
+    """A bare code cell mid-page (and mid-print) is a puzzle: each chapter's parameters
+    cell comes after a line, in the edition's language, linking to the section that
+    explains the parameters."""
+    import nbformat
+
+    project, _ = book
+    chapters = [
+        path.stem
+        for path in sorted((project / "chapters").glob("*.ipynb"))
+        if any("parameters" in c.metadata.get("tags", []) for c in nbformat.read(path, 4).cells)
+    ]
+    assert len(chapters) == 9, chapters
+    html = project / "_build" / "html"
+    for lang, html_dir in (("en", html), ("id", html / "id")):
+        heading = catalogue.say("interface.parameters.heading", lang)
+        for chapter in chapters:
+            page = (html_dir / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
+            found = re.findall(
+                r'<p class="egov-parameters-label">(.*?)</p>\s*'
+                r'<div class="cell tag_parameters docutils container">',
+                page,
+                flags=re.S,
+            )
+            assert page.count("tag_parameters") == len(found) == 1, (lang, chapter)
+            link = re.search(r'<a class="reference internal" href="#([^"]+)">([^<]+)</a>', found[0])
+            assert link and link[2] == heading, (lang, chapter, found[0])
+            section = re.search(rf'<section id="{link[1]}">\s*<h2>(.*?)<a', page, flags=re.S)
+            assert section and section[1].strip() == heading, (lang, chapter, link[1])
+            text = unescape(re.sub(r"<[^>]+>", "", found[0]))
+            assert text == catalogue.say("interface.parameters.label", lang, section=heading)

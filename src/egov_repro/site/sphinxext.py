@@ -3,6 +3,7 @@ building the book (``make book``, ``egov-repro book``, a plain ``jupyter-book bu
 behaves alike. It sets up one extension per concern:
 
 - ``sphinx_editions``: the edition's language, the ``{tr}`` role, the edition links;
+- ``sphinx_parameters``: a label before each chapter's parameters cell;
 - ``sphinx_cache``: stale executed notebooks dropped, pages re-read when data, code or
   locked dependencies changed;
 - ``sphinx_page``: the footer's stamp and date, meta descriptions, theme options;
@@ -19,6 +20,7 @@ from egov_repro.words import bibstyle
 
 EXTENSIONS = [
     "egov_repro.site.sphinx_editions",
+    "egov_repro.site.sphinx_parameters",
     "egov_repro.site.sphinx_cache",
     "egov_repro.site.sphinx_pdf",
     "egov_repro.site.sphinx_slim",
