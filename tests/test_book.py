@@ -700,3 +700,17 @@ def test_every_parameters_cell_says_what_it_is_and_links_to_its_section(book):
             assert section and section[1].strip() == heading, (lang, chapter, link[1])
             text = unescape(re.sub(r"<[^>]+>", "", found[0]))
             assert text == catalogue.say("interface.parameters.label", lang, section=heading)
+
+
+def test_no_caption_is_numbered(book):
+    """The book numbers no table or figure of its own (its figures are named after the
+    paper's): a "Table 1" in English would be "Tabel 2" in Indonesian, where the other
+    edition's hidden block is counted too. Jupyter Book's LaTeX extension turned the
+    numbers on behind _config.yml's back."""
+    project, _ = book
+    numbered = [
+        page.relative_to(project).as_posix()
+        for page in sorted((project / "_build" / "html").rglob("*.html"))
+        if 'class="caption-number"' in page.read_text(encoding="utf-8")
+    ]
+    assert not numbered
