@@ -714,3 +714,19 @@ def test_no_caption_is_numbered(book):
         if 'class="caption-number"' in page.read_text(encoding="utf-8")
     ]
     assert not numbered
+
+
+def test_each_edition_links_its_own_glossary_heading(book):
+    """A glossary entry may be headed in the edition's language ("schema" / "skema"):
+    each edition's pages link its own heading, and a link in the other edition's passage
+    does not have to resolve here (the other edition's blocks go before references are
+    resolved)."""
+    project, _ = book
+    html = project / "_build" / "html"
+    for root, own, other in ((html, "schema", "skema"), (html / "id", "skema", "schema")):
+        glossary = (root / "glossary.html").read_text(encoding="utf-8")
+        assert f'<dt id="term-{own}">{own}' in glossary
+        assert f'id="term-{other}"' not in glossary
+        data = (root / "chapters" / "01-data.html").read_text(encoding="utf-8")
+        assert f'href="../glossary.html#term-{own}"' in data
+        assert f"#term-{other}" not in data

@@ -90,6 +90,23 @@ def _one_language(app, doctree, docname) -> None:
             node.replace_self(nodes.raw("", kept, **node.attributes))
 
 
+def _other_edition_dropped_first():
+    """Sphinx keeps or drops ``only`` blocks after it resolves cross-references, so a
+    ``{term}`` in an English-only passage had to name a term the Indonesian glossary has
+    too. Dropping the other edition's blocks first lets each edition's glossary use its
+    own headings ("schema" / "skema")."""
+    from sphinx.transforms.post_transforms import ReferencesResolver, SphinxPostTransform
+    from sphinx.util.nodes import process_only_nodes
+
+    class OtherEditionDroppedFirst(SphinxPostTransform):
+        default_priority = ReferencesResolver.default_priority - 1
+
+        def run(self, **kwargs) -> None:
+            process_only_nodes(self.document, self.app.builder.tags)
+
+    return OtherEditionDroppedFirst
+
+
 def _edition_links(app, exception) -> None:
     """Every page: a visible link to the same page of the other edition, in the header's
     buttons, and hreflang alternates for both editions in its head."""
@@ -147,6 +164,7 @@ def _edition_glue_role():
 def setup(app):
     app.add_role("tr", _tr_role)
     app.add_role("glued", _edition_glue_role())
+    app.add_post_transform(_other_edition_dropped_first())
     app.connect("source-read", _sections_of_one_language)
     # After sphinx-external-toc has read _toc.yml (priority 900).
     app.connect("config-inited", _edition_config, priority=950)
