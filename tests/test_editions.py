@@ -141,3 +141,12 @@ def test_the_english_builds_page_work_leaves_the_other_editions_folder_alone(tmp
     assert "egov-lang-switch" in (tmp_path / "intro.html").read_text()
     assert (tmp_path / "id" / "intro.html").read_text() == page
     assert [p.name for p in sphinx_editions.own_pages(tmp_path)] == ["intro.html"]
+
+
+def test_the_stamp_says_uncommitted_changes_in_the_editions_language():
+    stamp = "979ec9b800fd with uncommitted changes"
+    assert editions.stamp_commit(stamp, "en") == stamp
+    assert editions.stamp_commit(stamp, "id") == (
+        "979ec9b800fd dengan perubahan yang belum disimpan sebagai revisi"
+    )
+    assert editions.stamp_commit("979ec9b800fd", "id") == "979ec9b800fd"

@@ -55,6 +55,7 @@ WRONG = [
     "Buka masalah",
     "Tampilkan kode sel",
     "dibangun dari commit",
+    "dari commit",  # an English word left bare: the Indonesian stamp says "revisi"
     ">sebelum<",
     ">berikut<",
 ]

@@ -23,6 +23,7 @@ from egov_repro.book.contents import toc_files
 from egov_repro.data import datasets
 from egov_repro.errors import DataError
 from egov_repro.site import pdf
+from egov_repro.words import bibstyle, catalogue
 
 from conftest import PRINT_EPOCH, ROOT, project_env, run_cli
 
@@ -287,6 +288,33 @@ def test_the_indonesian_pdf_has_its_chapters_as_bookmarks_and_indonesian_numbers
     cover = pdf_text(path, 1, 1)
     assert "Dibuat pada 1 Desember 2025" in cover or "1 Desember 2025" in cover
     assert "doi:10.54144/govsci.v4i1.45" in cover
+    # The package cited with the title the Indonesian references give it, and no English
+    # word left in the stamp ("commit", "with uncommitted changes").
+    title = bibstyle.entry_title(project / "references.bib", "egovrepro", "id")
+    assert title.startswith("egov-repro: reproduksi yang dapat dijalankan ulang")
+    assert title in cover.replace("\u2011", "-")
+    assert "dari revisi" in cover and "commit" not in cover
+
+
+@pytest.mark.slow
+@pytest.mark.browser  # Chromium prints the book
+def test_the_printed_explorer_speaks_of_paper_not_of_the_screen(prints):
+    """On paper there is no address bar, download link or script: the explorer's page
+    prints its print note and table, not the sentences about the screen the site shows."""
+    project, files = prints
+    screen_only = {
+        "en": ["so a comparison can be shared", "Download these rows", "runs no scripts"],
+        "id": ["Alamat halaman menyimpan", "Unduh baris-baris", "tanpa skrip"],
+    }
+    html = project / "_build" / "html"
+    for lang, phrases in screen_only.items():
+        page = html / ("id" if lang == "id" else "") / "chapters" / "11-explore.html"
+        site = " ".join(page.read_text(encoding="utf-8").split())
+        printed = pdf_text(files[lang][0])
+        assert catalogue.say("explore.word.print", lang, url="").split(".")[0] in printed
+        for phrase in phrases:
+            assert phrase in site, (lang, phrase)
+            assert phrase not in printed, (lang, phrase)
 
 
 def test_structure_element_ids_from_chromiums_dom_are_renumbered_alike():

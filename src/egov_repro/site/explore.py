@@ -385,7 +385,8 @@ def page_html(docname: str, lang: str, url: str = "", data_dir: Path | None = No
         f"</div>"
         f'<p class="egov-explore-print">{printed}</p>'
         f"{table_html(data, [DEFAULT], lang)}"
-        f'<p><a class="egov-explore-download" href="{escape(site_path(docname, default_csv()))}" '
+        f'<p class="egov-screen-only"><a class="egov-explore-download" '
+        f'href="{escape(site_path(docname, default_csv()))}" '
         f'download="{default_csv()}" type="text/csv">{escape(word("download", lang))}</a></p>'
         f"</div>"
         f'<script defer src="{escape(site_path(docname, SCRIPT))}"></script>'

@@ -33,9 +33,9 @@ from egov_repro.data.atomic import write_bytes, write_text
 from egov_repro.errors import DataError
 from egov_repro.site import pdflinks
 from egov_repro.site.unbroken import hyphens_kept, keep_hyphenated_words
-from egov_repro.words import i18n
+from egov_repro.words import bibstyle, i18n
 from egov_repro.words.catalogue import say
-from egov_repro.words.editions import AUTHORS, SEPARATOR, pick
+from egov_repro.words.editions import AUTHORS, SEPARATOR, pick, stamp_commit
 from egov_repro.words.editions import title as edition_title
 
 PDF_DIR = Path("_build") / "pdf"
@@ -57,6 +57,7 @@ COVER_WORDS = (
     "version_word",
 )
 PAPER_TITLE = "<em>Eksistensi birokrasi di era revolusi 4.0</em>"
+PACKAGE_ENTRY = "egovrepro"  # the package's entry in references.bib, cited on the cover
 
 
 def cover_words(lang: str) -> dict[str, str]:
@@ -189,8 +190,12 @@ def _article(page: Path, doc: str, docs: set[str], html: Path, online: str, leve
     if article is None:
         raise DataError(page, "not a Jupyter Book page", expected="<article class='bd-article'>")
     # The explorer's controls and chart (egov_repro.site.explore) do nothing on paper: its
-    # page prints a paragraph with its address instead, and the default country's table.
-    chrome = "a.headerlink, details.hide, script, style, .toggle-details, .egov-explore-live"
+    # page prints a paragraph with its address instead, and the default country's table;
+    # what speaks of the screen (an address bar, a download, scripts) is left out too.
+    chrome = (
+        "a.headerlink, details.hide, script, style, .toggle-details, .egov-explore-live,"
+        " .egov-screen-only"
+    )
     for junk in article.select(chrome):
         junk.decompose()
     slug = _slug(doc)
@@ -378,7 +383,7 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
     date = source_date(root)
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
-    commit = build_stamp(root)["commit"]
+    commit = stamp_commit(build_stamp(root)["commit"], lang)
     online = site_url(root)
     parts = _parts(root, lang)
     docs = {doc for _, members in parts for doc in members}
@@ -415,9 +420,11 @@ def assemble(root: Path, html: Path, lang: str, pages: dict[str, int] | None = N
     author = citation["authors"][0].get("name", "")
     if lang != "en":  # it opens the citation: a capital, as a sentence's first word
         author = AUTHORS[lang][:1].upper() + AUTHORS[lang][1:]
+    # The title as the edition's references give it (references.bib, ``title_id``).
+    cited_title = bibstyle.entry_title(root / "references.bib", PACKAGE_ENTRY, lang)
     cite = (
         f"{escape(author)} ({year}). "
-        f"<em>{escape(' '.join(str(citation['title']).split()))}</em> "
+        f"<em>{escape(cited_title)}</em> "
         f"({words['version_word']} {escape(str(citation['version']))}) [{words['software']}]. "
         f'<a href="{escape(repository)}">{escape(repository)}</a>'
     )

@@ -18,8 +18,8 @@ from egov_repro.words import editions, i18n
 
 def _footer(app, config) -> None:
     stamp = build_stamp(Path(app.srcdir))
-    words = editions.STAMP[editions.check_lang(config.language or editions.DEFAULT)]
-    commit = stamp["commit"].replace(editions.STAMP["en"]["dirty"], words["dirty"])
+    lang = editions.check_lang(config.language or editions.DEFAULT)
+    words, commit = editions.STAMP[lang], editions.stamp_commit(stamp["commit"], lang)
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = (
         f'<p class="egov-stamp">egov-repro <code>{__version__}</code> &middot; '

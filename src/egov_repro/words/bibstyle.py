@@ -182,6 +182,18 @@ def _indonesian_entry(entry):
     return copy
 
 
+def entry_title(bibfile, key: str, lang: str) -> str:
+    """An entry's title as the ``lang`` edition's references show it (``title_id`` in
+    Indonesian when the entry has one), without BibTeX's braces: the PDF's cover cites
+    the package with the same title as the Indonesian cite page."""
+    from pybtex.database import parse_file
+
+    entry = parse_file(str(bibfile), bib_format="bibtex").entries[key]
+    if lang != "en":
+        entry = _indonesian_entry(entry)
+    return " ".join(entry.fields["title"].replace("{", "").replace("}", "").split())
+
+
 def _translate_words(text):
     """pybtex's template words ("In", "pages") in Indonesian, wherever they stand alone."""
     if isinstance(text, String):

@@ -55,6 +55,12 @@ STAMP_PARTS = ("data", "commit", "dirty")
 STAMP = {lang: {k: say("interface.stamp." + k, lang) for k in STAMP_PARTS} for lang in LANGS}
 
 
+def stamp_commit(commit: str, lang: str) -> str:
+    """A build stamp's commit (``egov_repro.book.stamp``, which says "with uncommitted
+    changes" in English) as the ``lang`` edition's footer and PDF cover show it."""
+    return commit.replace(STAMP["en"]["dirty"], STAMP[check_lang(lang)]["dirty"])
+
+
 def interface_words(lang: str) -> None:
     """Render every word of the editions outside their pages (interface.toml: the tables
     above, made once at import, and the download menu's PDF entry) in ``lang``, for the
