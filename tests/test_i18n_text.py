@@ -40,7 +40,8 @@ ENGLISH_VERDICT_WORDS = re.compile(
         (lambda lang: catalogue.in_words(11, lang), "eleven", "sebelas"),
         (lambda lang: catalogue.in_words(13, lang), "13", "13"),
         (lambda lang: text.ordinal(77, lang), "77th", "ke-77"),
-        (lambda lang: text.ordinal(1, lang), "1st", "ke-1"),
+        (lambda lang: text.ordinal(1, lang), "1st", "pertama"),
+        (lambda lang: text.ordinal(2, lang), "2nd", "ke-2"),
         (lambda lang: text.ordinal(12, lang), "12th", "ke-12"),
         (lambda lang: text.ordinal(23, lang), "23rd", "ke-23"),
         # CLDR's lists (Babel): the serial comma in both languages.
@@ -181,6 +182,8 @@ def _numbers(value: str, lang: str) -> list[str]:
     """The numbers of a sentence, written the English way."""
     if lang == "id":
         value = value.translate(str.maketrans({".": ",", ",": "."}))
+        # text.ordinal(1, "id") is "pertama" ("urutan pertama"), the English "1st"/"1"
+        value = re.sub(r"\b(?:urutan|peringkat) pertama\b", lambda m: m[0][:-7] + "1", value)
     return [n.rstrip(".,") for n in NUMBER.findall(value)]
 
 

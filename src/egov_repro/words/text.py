@@ -57,9 +57,10 @@ def whole(n, lang: str = "en") -> str:
 
 
 def ordinal(n: int, lang: str = "en") -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 21st / ke-1, ke-2, ke-11."""
+    """1st, 2nd, 3rd, 4th, 11th, 21st / pertama, ke-2, ke-11 (an Indonesian writer says
+    "urutan pertama", not "urutan ke-1")."""
     if check_language(lang) == "id":
-        return f"ke-{int(n)}"
+        return "pertama" if int(n) == 1 else f"ke-{int(n)}"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
