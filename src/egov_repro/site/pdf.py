@@ -298,7 +298,7 @@ PRINT_CSS = """
 html { font: 10.5pt/1.45 "DejaVu Serif", serif; color: #111; }
 body { margin: 0; }
 h1, h2, h3, h4, h5, h6, .cover, .toc { font-family: "DejaVu Sans", sans-serif; }
-h1, h2, h3, h4 { break-after: avoid; line-height: 1.25; }
+h1, h2, h3, h4 { break-after: avoid; line-height: 1.25; text-wrap: balance; }
 h1 { font-size: 20pt; margin: 0 0 12pt; }
 h2 { font-size: 15pt; margin: 16pt 0 8pt; }
 h3 { font-size: 12.5pt; margin: 14pt 0 6pt; }
