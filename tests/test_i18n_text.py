@@ -184,6 +184,7 @@ def _numbers(value: str, lang: str) -> list[str]:
         value = value.translate(str.maketrans({".": ",", ",": "."}))
         # text.ordinal(1, "id") is "pertama" ("urutan pertama"), the English "1st"/"1"
         value = re.sub(r"\b(?:urutan|peringkat) pertama\b", lambda m: m[0][:-7] + "1", value)
+        value = "1" if value == "pertama" else value  # a rank glued on its own
     return [n.rstrip(".,") for n in NUMBER.findall(value)]
 
 

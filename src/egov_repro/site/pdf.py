@@ -56,7 +56,8 @@ COVER_WORDS = (
     "software",
     "version_word",
 )
-PAPER_TITLE = "<em>Eksistensi birokrasi di era revolusi 4.0</em>"
+# An article's title in quotation marks (PUEBI italicises books and journals, not articles).
+PAPER_TITLE = "“Eksistensi birokrasi di era revolusi 4.0”"
 PACKAGE_ENTRY = "egovrepro"  # the package's entry in references.bib, cited on the cover
 
 
