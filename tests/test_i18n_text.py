@@ -406,3 +406,8 @@ def test_an_alphabetical_table_follows_each_editions_own_names():
     assert indonesian[:4] == ["Brunei Darussalam", "Filipina", "Indonesia", "Kamboja"]
     ranking = tables.for_people(figures.figure1(lang="en").table, "t")
     assert [r[2] for r in ranking.rows("id")][:2] == ["Singapura", "Malaysia"]
+
+
+def test_a_rank_after_its_word_is_an_indonesian_ordinal_and_an_english_number():
+    assert [text.rank_after_word(n, "en") for n in (1, 77)] == ["1", "77"]
+    assert [text.rank_after_word(n, "id") for n in (1, 77)] == ["pertama", "ke-77"]

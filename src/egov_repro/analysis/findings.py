@@ -32,7 +32,7 @@ from egov_repro.words import report, sentences
 from egov_repro.words.catalogue import in_words, say
 from egov_repro.words.languages import check_language
 from egov_repro.words.names import display_names
-from egov_repro.words.text import join_and, number, ordinal, signed, whole
+from egov_repro.words.text import join_and, number, rank_after_word, signed, whole
 
 # The provinces on Java (Figure 2's "on Java" count), by ISO 3166-2 code.
 JAVA = ("ID-JK", "ID-JB", "ID-JT", "ID-JI", "ID-YO", "ID-BT")
@@ -168,12 +168,6 @@ def _trend_facts(
     return facts
 
 
-def _rank(rank: int, lang: str) -> str:
-    """A world rank a chapter's sentence puts after "rank" / "peringkat": 116 in English,
-    "ke-116" / "pertama" in Indonesian (the chapter types no "ke-" of its own)."""
-    return str(rank) if lang == "en" else ordinal(rank, lang)
-
-
 @finding(_trend_facts)
 def trend(facts: dict, lang: str) -> dict:
     """Chapter 04: the long series of one country (the table behind Figure 3), and the
@@ -186,8 +180,10 @@ def trend(facts: dict, lang: str) -> dict:
         "n_editions": whole(facts["n_editions"], lang),
         "egdi_first": number(facts["egdi_first"], 4, lang),
         "egdi_last": number(facts["egdi_last"], 4, lang),
-        "best_year": str(facts["best_year"]), "best_rank": _rank(facts["best_rank"], lang),
-        "worst_year": str(facts["worst_year"]), "worst_rank": _rank(facts["worst_rank"], lang),
+        "best_year": str(facts["best_year"]),
+        "best_rank": rank_after_word(facts["best_rank"], lang),
+        "worst_year": str(facts["worst_year"]),
+        "worst_rank": rank_after_word(facts["worst_rank"], lang),
         "below_median": join_and(below, lang) if below else say("findings.trend.no_edition", lang),
         "region_name": region_name(facts["region"], lang),
         "most_stable": facts["most_stable"],
@@ -387,8 +383,8 @@ def profile(facts: dict, lang: str) -> dict:
         "first": str(facts["first"]), "last": str(facts["last"]),
         "egdi_first": number(facts["egdi_first"], 4, lang),
         "egdi_last": number(facts["egdi_last"], 4, lang),
-        "rank_first": _rank(facts["rank_first"], lang),
-        "rank_last": _rank(facts["rank_last"], lang),
+        "rank_first": rank_after_word(facts["rank_first"], lang),
+        "rank_last": rank_after_word(facts["rank_last"], lang),
         "above_world": in_words(facts["above_world"], lang), "n": in_words(facts["n"], lang),
         "median_rule": _median_rule(facts["median_rule"], lang),
     }  # fmt: skip

@@ -65,6 +65,12 @@ def ordinal(n: int, lang: str = "en") -> str:
     return f"{n}{suffix}"
 
 
+def rank_after_word(n: int, lang: str = "en") -> str:
+    """A world rank a sentence puts after "rank" / "peringkat": 116 in English, "ke-116"
+    or "pertama" in Indonesian (so that no chapter types a "ke-" of its own)."""
+    return str(int(n)) if check_language(lang) == "en" else ordinal(n, lang)
+
+
 def join_and(items, lang: str = "en") -> str:
     """CLDR's list: 'a', 'a and b', 'a, b, and c' / 'a', 'a dan b', 'a, b, dan c'."""
     items = [str(i) for i in items]
